@@ -1,0 +1,3 @@
+from kupur.cli import main
+
+main()

@@ -1,0 +1,109 @@
+"""What every command shares: the ``App`` context (settings, archive, search backend, embedder,
+console) and the options defined once for all commands."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.logging import RichHandler
+
+from kupur.archive import Archive
+from kupur.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from index.api import SearchBackend
+    from nlp.embeddings import Embedder
+
+__all__ = ["App", "data_dir_option", "pass_app"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class App:
+    """Lazily opened resources of one CLI invocation; closed when the command ends."""
+
+    def __init__(self, config_file: str | None, data_dir: str | None, verbosity: int) -> None:
+        self.config_file = config_file
+        self.data_dir = data_dir
+        self.verbosity = verbosity
+        #: Results go to stdout; progress, logs and messages to stderr, so --json stays clean.
+        self.console = Console(highlight=False)
+        self.err = Console(stderr=True, highlight=False)
+        self._archive: Archive | None = None
+        self._backend: SearchBackend | None = None
+
+    @cached_property
+    def settings(self) -> Settings:
+        return load_settings(self.config_file, data_dir=self.data_dir)
+
+    def archive(self) -> Archive:
+        if self._archive is None:
+            self._archive = Archive(self.settings.archive_url)
+        return self._archive
+
+    def backend(self) -> SearchBackend:
+        if self._backend is None:
+            from index import open_backend
+
+            settings = self.settings
+            self._backend = open_backend(
+                kind=settings.search.backend,
+                url=settings.search_url,
+                index_dir=settings.index_dir,
+                index_name=settings.search.index_name,
+                username=settings.search.username,
+                password=settings.search_password,
+            )
+        return self._backend
+
+    def embedder(self) -> Embedder:
+        from nlp.embeddings import get_embedder
+
+        return get_embedder(self.settings.nlp.embedding_backend, self.settings.nlp.embedding_model)
+
+    def close(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+        if self._archive is not None:
+            self._archive.close()
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def data_dir_option(command: F) -> F:
+    """``--data-dir`` on a subcommand too, so it may follow the command name."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            app = ctx.find_object(App)
+            if app is not None:
+                app.data_dir = str(value)
+                app.__dict__.pop("settings", None)
+
+    return click.option(
+        "--data-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        callback=remember,
+        expose_value=False,
+        is_eager=True,
+        help="Where the archive and index live (default: KUPUR_DATA_DIR or the config file).",
+    )(command)
+
+
+def configure_logging(verbosity: int) -> None:
+    level = {-1: logging.ERROR, 0: logging.WARNING, 1: logging.INFO}.get(verbosity, logging.DEBUG)
+    logging.basicConfig(
+        level=level,
+        format="%(message)s",
+        handlers=[RichHandler(console=Console(stderr=True), show_path=False)],
+        force=True,
+    )
+    for noisy in ("scrapy", "twisted", "trafilatura", "htmldate", "filelock", "elastic_transport"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
