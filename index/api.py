@@ -17,8 +17,8 @@ from kupur.models import Article
 __all__ = [
     "FACET_FIELDS",
     "FacetBucket",
-    "Hit",
     "HistogramBucket",
+    "Hit",
     "SearchBackend",
     "SearchRequest",
     "SearchResult",

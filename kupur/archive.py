@@ -13,7 +13,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -118,18 +118,18 @@ http_validators = Table(
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _aware(moment: datetime | None) -> datetime | None:
     """SQLite returns naive datetimes; everything is stored in UTC, so attach it back."""
     if moment is None or moment.tzinfo is not None:
         return moment
-    return moment.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=UTC)
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(timezone.utc) if moment is not None else None
+    return moment.astimezone(UTC) if moment is not None else None
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,9 @@ class Archive:
         try:
             metadata.create_all(self.engine)
         except SQLAlchemyError as exc:
-            raise ArchiveError(f"cannot open the archive at {_redact(url)}: {_reason(exc)}") from exc
+            raise ArchiveError(
+                f"cannot open the archive at {_redact(url)}: {_reason(exc)}"
+            ) from exc
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -240,15 +242,45 @@ class Archive:
         self,
         *,
         unenriched: bool = False,
+        enriched: bool = False,
         unindexed: bool = False,
         source: str | None = None,
         since: datetime | None = None,
+        until: datetime | None = None,
         batch_size: int = 500,
     ) -> Iterator[Article]:
-        """Articles in publication order, optionally only those awaiting enrichment or indexing."""
-        query = select(articles).order_by(articles.c.published_at, articles.c.id)
+        """Articles in publication order, optionally only those awaiting enrichment or indexing.
+
+        Rows are read in pages of ``batch_size`` ids, so callers may write to the archive (for
+        example store enrichment) while iterating, on SQLite as on PostgreSQL.
+        """
+        ids = self.article_ids(
+            unenriched=unenriched,
+            enriched=enriched,
+            unindexed=unindexed,
+            source=source,
+            since=since,
+            until=until,
+        )
+        for start in range(0, len(ids), batch_size):
+            yield from self.get_many(ids[start : start + batch_size])
+
+    def article_ids(
+        self,
+        *,
+        unenriched: bool = False,
+        enriched: bool = False,
+        unindexed: bool = False,
+        source: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[str]:
+        """Ids of the articles that pass the filters, in publication order."""
+        query = select(articles.c.id).order_by(articles.c.published_at, articles.c.id)
         if unenriched:
             query = query.where(articles.c.enriched_at.is_(None))
+        if enriched:
+            query = query.where(articles.c.enriched_at.is_not(None))
         if unindexed:
             query = query.where(
                 articles.c.enriched_at.is_not(None), articles.c.indexed_at.is_(None)
@@ -257,10 +289,16 @@ class Archive:
             query = query.where(articles.c.source == source)
         if since is not None:
             query = query.where(articles.c.published_at >= _utc(since))
+        if until is not None:
+            query = query.where(articles.c.published_at <= _utc(until))
         with self.engine.connect() as conn:
-            result = conn.execution_options(yield_per=batch_size).execute(query)
-            for row in result:
-                yield _article(row)
+            return list(conn.execute(query).scalars())
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        """The articles with these ids, in the order given (unknown ids are left out)."""
+        with self.engine.connect() as conn:
+            rows = {r.id: r for r in conn.execute(select(articles).where(articles.c.id.in_(ids)))}
+        return [_article(rows[i]) for i in ids if i in rows]
 
     def count(self, *, unenriched: bool = False, unindexed: bool = False) -> int:
         query = select(func.count()).select_from(articles)
@@ -469,15 +507,18 @@ class _Transaction:
         try:
             return self._context.__enter__()
         except SQLAlchemyError as exc:
-            raise ArchiveError(f"cannot write to the archive at {_redact(self._url)}: "
-                               f"{_reason(exc)}") from exc
+            raise ArchiveError(
+                f"cannot write to the archive at {_redact(self._url)}: {_reason(exc)}"
+            ) from exc
 
     def __exit__(self, *exc_info: Any) -> None:
         try:
             self._context.__exit__(*exc_info)
         except SQLAlchemyError as exc:
-            raise ArchiveError(f"cannot write to the archive at {_redact(self._url)}: "
-                               f"{_reason(exc)}; nothing of this write was kept") from exc
+            raise ArchiveError(
+                f"cannot write to the archive at {_redact(self._url)}: "
+                f"{_reason(exc)}; nothing of this write was kept"
+            ) from exc
         if exc_info[1] is not None and isinstance(exc_info[1], SQLAlchemyError):
             raise ArchiveError(
                 f"cannot write to the archive at {_redact(self._url)}: {_reason(exc_info[1])}; "

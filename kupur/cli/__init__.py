@@ -15,11 +15,13 @@ __all__ = ["cli", "main"]
 
 
 class UserError(click.ClickException):
-    """A KupurError shown to the user as ``Error: <message>`` with a chosen exit code."""
+    """A KupurError shown to the user as ``Error: <message>``; exit status 1."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+
+class BadQueryError(UserError):
+    """A malformed query; exit status 2, like other usage errors."""
+
+    exit_code = 2
 
 
 class KupurGroup(click.Group):
@@ -29,9 +31,9 @@ class KupurGroup(click.Group):
         try:
             return super().invoke(ctx)
         except QuerySyntaxError as exc:
-            raise UserError(str(exc), exit_code=2) from exc
+            raise BadQueryError(str(exc)) from exc
         except KupurError as exc:
-            raise UserError(str(exc), exit_code=1) from exc
+            raise UserError(str(exc)) from exc
         except KeyboardInterrupt:
             click.echo("Interrupted; everything stored so far is kept.", err=True)
             sys.exit(130)
@@ -67,3 +69,20 @@ def cli(
 
 def main() -> None:
     cli(prog_name="kupur")
+
+
+def _register() -> None:
+    """Attach every command module to the root group (kept in one place for the README test)."""
+    from kupur.cli import pipeline
+
+    for command in (
+        pipeline.enrich,
+        pipeline.index,
+        pipeline.run,
+        pipeline.import_,
+        pipeline.export,
+    ):
+        cli.add_command(command)
+
+
+_register()

@@ -4,7 +4,8 @@ console) and the options defined once for all commands."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -12,15 +13,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kupur.archive import Archive
 from kupur.config import Settings, load_settings
 
 if TYPE_CHECKING:
-    from index.api import SearchBackend
     from nlp.embeddings import Embedder
 
-__all__ = ["App", "data_dir_option", "pass_app"]
+    from index.api import SearchBackend
+
+__all__ = ["App", "configure_logging", "data_dir_option", "pass_app", "progress_bar"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -107,3 +110,24 @@ def configure_logging(verbosity: int) -> None:
     )
     for noisy in ("scrapy", "twisted", "trafilatura", "htmldate", "filelock", "elastic_transport"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+@contextmanager
+def progress_bar(app: App, description: str) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar on stderr (hidden with -q); yields a (done, total) callback."""
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=app.err,
+        disable=app.verbosity < 0,
+        transient=False,
+    )
+    task = progress.add_task(description, total=None)
+
+    def update(done: int, total: int) -> None:
+        progress.update(task, completed=done, total=total)
+
+    with progress:
+        yield update

@@ -1,0 +1,121 @@
+"""Enrichment and indexing over the archive: the stages after the crawl.
+
+Both work on what the archive says is pending, in batches, and record progress batch by batch, so
+an interrupted run (or a search server that goes down) loses nothing: the next run picks up exactly
+the articles that are still pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from index.api import SearchBackend
+from kupur.archive import Archive
+from kupur.config import Settings
+from kupur.errors import BackendUnavailable
+from kupur.models import Article
+
+__all__ = ["EnrichStats", "IndexStats", "enrich_pending", "index_pending", "rebuild_index"]
+
+#: Called after each batch with (done, total).
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class EnrichStats:
+    enriched: int = 0
+    stories: int = 0
+
+
+@dataclass
+class IndexStats:
+    indexed: int = 0
+    pending: int = 0
+
+
+def enrich_pending(
+    settings: Settings,
+    archive: Archive,
+    *,
+    batch_size: int = 64,
+    on_progress: ProgressCallback | None = None,
+) -> EnrichStats:
+    """Run the NLP stage over every article not yet enriched (new ones and changed ones)."""
+    from nlp.enrich import Enricher
+
+    ids = archive.article_ids(unenriched=True)
+    stats = EnrichStats()
+    if not ids:
+        return stats
+    nlp = settings.nlp
+    enricher = Enricher(
+        embedding_backend=nlp.embedding_backend,
+        embedding_model=nlp.embedding_model,
+        ner_model=nlp.ner_model,
+        projects_file=nlp.projects_file or None,
+        story_threshold=nlp.story_threshold,
+        story_window_days=nlp.story_window_days,
+    )
+    window = timedelta(days=nlp.story_window_days)
+    stories: set[str] = set()
+    for start in range(0, len(ids), batch_size):
+        batch = archive.get_many(ids[start : start + batch_size])
+        enricher.enrich(batch, _neighbours(archive, batch, window))
+        archive.save_enrichment(batch)
+        stats.enriched += len(batch)
+        stories.update(a.story_id for a in batch if a.story_id)
+        if on_progress is not None:
+            on_progress(stats.enriched, len(ids))
+    stats.stories = len(stories)
+    return stats
+
+
+def _neighbours(archive: Archive, batch: list[Article], window: timedelta) -> list[Article]:
+    """Already enriched articles published near the batch: the candidates for its stories."""
+    dates = [a.published_at for a in batch if a.published_at is not None]
+    if not dates:
+        return list(archive.iter_articles(enriched=True))
+    return list(
+        archive.iter_articles(enriched=True, since=min(dates) - window, until=max(dates) + window)
+    )
+
+
+def index_pending(
+    archive: Archive,
+    backend: SearchBackend,
+    *,
+    batch_size: int = 500,
+    on_progress: ProgressCallback | None = None,
+) -> IndexStats:
+    """Send every enriched, not yet indexed article to the search backend.
+
+    Each batch is marked indexed only after the backend accepted it. If the backend goes away the
+    error says how many articles are still pending; they stay marked so the next run catches up.
+    """
+    ids = archive.article_ids(unindexed=True)
+    stats = IndexStats(pending=len(ids))
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        try:
+            backend.upsert(archive.get_many(chunk))
+        except BackendUnavailable as exc:
+            raise BackendUnavailable(
+                f"{exc}\n{stats.indexed} article(s) indexed in this run, {stats.pending} still "
+                "pending; they stay marked unindexed in the archive and the next "
+                "`kupur index` (or `kupur run`) sends them."
+            ) from exc
+        archive.mark_indexed(chunk)
+        stats.indexed += len(chunk)
+        stats.pending -= len(chunk)
+        if on_progress is not None:
+            on_progress(stats.indexed, len(ids))
+    return stats
+
+
+def rebuild_index(archive: Archive, backend: SearchBackend) -> int:
+    """Rebuild the whole index from the archive into a fresh copy and switch to it atomically."""
+    count = backend.reindex(archive.iter_articles(enriched=True))
+    archive.mark_indexed(archive.article_ids(enriched=True))
+    return count
