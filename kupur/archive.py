@@ -159,9 +159,11 @@ class Archive:
     def __init__(self, url: str) -> None:
         self.url = url
         if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(
-                parents=True, exist_ok=True
-            )
+            folder = Path(url.removeprefix("sqlite:///")).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ArchiveError(f"cannot open the archive at {url}: {exc}") from exc
         try:
             self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         except (ArgumentError, NoSuchModuleError) as exc:
