@@ -95,7 +95,8 @@ def test_enrichment_round_trips_entities_embedding_and_dates(archive: Archive) -
     assert stored.entities == article.entities
     assert stored.embedding == [0.125, -0.5, 1.0]
     assert stored.published_at == article.published_at
-    assert stored.published_at is not None and stored.published_at.utcoffset() is not None
+    assert stored.published_at is not None
+    assert stored.published_at.utcoffset() is not None
 
     archive.mark_indexed([article.id])
     assert archive.article_ids(unindexed=True) == []

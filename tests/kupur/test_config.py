@@ -49,7 +49,7 @@ def test_every_bad_value_is_named(tmp_path: Path) -> None:
 def test_unknown_keys_and_variables_are_rejected(tmp_path: Path) -> None:
     config = tmp_path / "kupur.toml"
     config.write_text("dataa_dir = '/tmp'\n")
-    with pytest.raises(ConfigError, match="unknown setting.*dataa_dir"):
+    with pytest.raises(ConfigError, match=r"unknown setting.*dataa_dir"):
         load_settings(config, environ={})
     with pytest.raises(ConfigError, match="KUPUR_CRAWL_SPEED"):
         load_settings(environ={"KUPUR_CRAWL_SPEED": "9"})
