@@ -59,6 +59,16 @@ class SchedulerSettings(_Section):
     default_crawl_interval_minutes: int = Field(ge=1)
     digest_cron: str
     crawl_time_limit: float = Field(gt=0)
+    daily_digest_cron: str = "0 8 * * *"
+    alerts_interval_minutes: int = Field(default=30, ge=1)
+    job_time_limit: float = Field(default=3600, gt=0)
+    max_parallel_jobs: int = Field(default=2, ge=1, le=16)
+
+
+class AlertSettings(_Section):
+    spike_factor: float = Field(default=3.0, gt=1)
+    spike_min_count: int = Field(default=5, ge=1)
+    baseline_days: int = Field(default=14, ge=1)
 
 
 class SMTPSettings(_Section):
@@ -67,6 +77,9 @@ class SMTPSettings(_Section):
     security: Literal["starttls", "ssl", "none"] = "none"
     user: str = ""
     sender: str
+    timeout: float = Field(default=30, gt=0)
+    retries: int = Field(default=3, ge=0)
+    retry_delay: float = Field(default=10, ge=0)
 
 
 class WebSettings(_Section):
@@ -86,6 +99,7 @@ class Settings(_Section):
     search: SearchSettings
     nlp: NLPSettings
     scheduler: SchedulerSettings
+    alerts: AlertSettings = Field(default_factory=AlertSettings)
     smtp: SMTPSettings
     web: WebSettings
 

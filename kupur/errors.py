@@ -10,6 +10,9 @@ Like ``kupur.models`` this module is a leaf that the stages may import.
     ├── ImportFormatError      a JSON-lines import line that cannot be read
     ├── ModelNotFoundError     a configured embedding or NER model is missing locally
     ├── CrawlError             a crawl could not be started or did not finish
+    ├── MailError              the mail server refused or could not be reached after retries
+    ├── SchedulerError         a second scheduler on one job store, or an unknown job
+    │   └── JobError           a scheduled job crashed or overran its time limit
     └── SearchError
         ├── QuerySyntaxError   a malformed query (with the position of the problem)
         ├── BackendUnavailable the search server cannot be reached
@@ -25,9 +28,12 @@ __all__ = [
     "ConfigError",
     "CrawlError",
     "ImportFormatError",
+    "JobError",
     "KupurError",
+    "MailError",
     "ModelNotFoundError",
     "QuerySyntaxError",
+    "SchedulerError",
     "SearchError",
     "SourceConfigError",
 ]
@@ -70,6 +76,18 @@ class ModelNotFoundError(KupurError):
 
 class CrawlError(KupurError):
     """Raised by the crawl runner when Scrapy cannot start or the crawl process fails."""
+
+
+class MailError(KupurError):
+    """Raised by kupur.digest when the mail server cannot be reached or refuses a message."""
+
+
+class SchedulerError(KupurError):
+    """Raised by scheduler/ when a job store already has a running scheduler or a job is unknown."""
+
+
+class JobError(SchedulerError):
+    """Raised by scheduler/ when a job's process crashed, failed or overran its time limit."""
 
 
 class SearchError(KupurError):
