@@ -38,7 +38,7 @@ CSV_COLUMNS = (
 
 def read_jsonl(lines: Iterable[str]) -> Iterator[Article | ImportFormatError]:
     """Parse JSON lines into Articles; bad lines come out as ImportFormatError values, in order."""
-    from crawlers.urls import canonicalize_url
+    from crawlers.urls import canonicalize
 
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -68,7 +68,7 @@ def read_jsonl(lines: Iterable[str]) -> Iterator[Article | ImportFormatError]:
         url = record["url"].strip()
         yield Article(
             url=url,
-            canonical_url=canonicalize_url(url),
+            canonical_url=canonicalize(url),
             source=record["source"].strip(),
             title=record["title"].strip(),
             text=record["text"].strip(),

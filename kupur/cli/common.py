@@ -37,7 +37,7 @@ class App:
         self.verbosity = verbosity
         #: Results go to stdout; progress, logs and messages to stderr, so --json stays clean.
         self.console = Console(highlight=False)
-        self.err = Console(stderr=True, highlight=False)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self._archive: Archive | None = None
         self._backend: SearchBackend | None = None
 

@@ -27,6 +27,11 @@ def _index(app: App) -> IndexStats:
         return index_pending(app.archive(), app.backend(), on_progress=update)
 
 
+def enrich_and_index(app: App) -> tuple[EnrichStats, IndexStats]:
+    """The stages after a crawl, with progress bars."""
+    return _enrich(app), _index(app)
+
+
 @click.command()
 @data_dir_option
 @click.option(
@@ -79,8 +84,7 @@ def run(app: App, sources_file: Path | None, names: tuple[str, ...], refresh: bo
         refresh=refresh,
         show_progress=app.verbosity >= 0,
     )
-    enriched = _enrich(app)
-    indexed = _index(app)
+    enriched, indexed = enrich_and_index(app)
     table = Table(title="kupur run")
     for column in ("fetched", "new", "updated", "failed", "enriched", "indexed"):
         table.add_column(column, justify="right")
@@ -110,7 +114,7 @@ def import_(app: App, file: TextIO, no_index: bool) -> None:
     for item in read_jsonl(file):
         if isinstance(item, ImportFormatError):
             bad.append(item)
-            app.err.print(f"[yellow]skipped[/] {file.name}: {item}")
+            app.err.print(f"skipped {file.name}: {item}", markup=False)
             continue
         counts[archive.save(item)] += 1
     app.err.print(
@@ -118,8 +122,7 @@ def import_(app: App, file: TextIO, no_index: bool) -> None:
         f"{counts['unchanged']} unchanged; {len(bad)} bad line(s) skipped."
     )
     if not no_index:
-        _enrich(app)
-        _index(app)
+        enrich_and_index(app)
     if bad:
         sys.exit(1)
 
