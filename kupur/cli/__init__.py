@@ -73,8 +73,9 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module to the root group (kept in one place for the README test)."""
-    from kupur.cli import pipeline
+    from kupur.cli import demo, pipeline
 
+    cli.add_command(demo.demo)
     for command in (
         pipeline.enrich,
         pipeline.index,
