@@ -1,1 +1,26 @@
-"""placeholder"""
+"""Kupür: Turkish news monitoring. The public Python API for researchers is ``kupur.research``:
+
+    from kupur import open_kupur
+    k = open_kupur("demo-data")
+    k.mentions_over_time("proje:siroma").plot()
+
+The names are loaded on first use, so the stages that import ``kupur.models`` do not pay for
+pandas and the archive.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kupur.research import Kupur, entity_query, open_kupur
+
+__all__ = ["Kupur", "entity_query", "open_kupur"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from kupur import research
+
+        return getattr(research, name)
+    raise AttributeError(f"module 'kupur' has no attribute {name!r}")

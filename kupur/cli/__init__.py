@@ -74,8 +74,10 @@ def main() -> None:
 def _register() -> None:
     """Attach every command module to the root group (kept in one place for the README test)."""
     from kupur.cli import demo, pipeline
+    from kupur.cli.serve import serve
 
     cli.add_command(demo.demo)
+    cli.add_command(serve)
     for command in (
         pipeline.enrich,
         pipeline.index,

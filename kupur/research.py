@@ -1,0 +1,536 @@
+"""The public Python API for researchers (and the one the web app is built on).
+
+    >>> from kupur import open_kupur
+    >>> k = open_kupur("demo-data")                       # or KUPUR_DATA_DIR / kupur.toml
+    >>> k.search("proje:siroma", sort="date").total
+    >>> k.mentions_over_time("proje:siroma", interval="month")   # DataFrame, one row a month
+    >>> k.entity_counts("projects")                         # DataFrame, most mentioned first
+    >>> k.cooccurrence("people", "projects")                # who is mentioned with which project
+
+Queries are Kupür's query language (``il:Samsun``, ``proje:siroma``, ``kişi:"…"``, ``kurum:OKA``,
+``tarih:2025-11-01..2025-11-30``, AND/OR/NOT, phrases, ``prefix*``); an empty query means every
+article. Counts are numbers of *articles* (an article that names a project three times counts once).
+
+Searches, histograms and article lists come from the search index; entity counts and
+co-occurrences are computed from the entities stored in the archive for the articles a query
+selects, so they cover every value (not only the top facet buckets).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+import pandas as pd
+
+from kupur.archive import Archive
+from kupur.config import Settings, load_settings
+from kupur.models import (
+    ISTANBUL,
+    Article,
+    DistrictRef,
+    Entities,
+    OrganizationRef,
+    Person,
+    ProjectRef,
+    ProvinceRef,
+)
+
+if TYPE_CHECKING:
+    from index.api import SearchBackend, SearchResult
+
+__all__ = [
+    "ENTITY_KINDS",
+    "EntityKind",
+    "Interval",
+    "Kupur",
+    "entity_kind",
+    "entity_query",
+    "open_kupur",
+    "quoted",
+]
+
+EntityKind = Literal["provinces", "districts", "people", "organizations", "projects"]
+Interval = Literal["day", "week", "month"]
+Sort = Literal["relevance", "date"]
+
+#: The entity kinds, named as in ``Entities`` (singular names are accepted too).
+ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
+_SINGULAR: dict[str, EntityKind] = {
+    "province": "provinces",
+    "district": "districts",
+    "person": "people",
+    "organization": "organizations",
+    "project": "projects",
+}
+#: Query-language field for each kind.
+_FIELD: dict[EntityKind, str] = {
+    "provinces": "il",
+    "districts": "ilçe",
+    "people": "kişi",
+    "organizations": "kurum",
+    "projects": "proje",
+}
+#: Column that names an entity in DataFrames, per kind.
+_COLUMN: dict[EntityKind, str] = {
+    "provinces": "province",
+    "districts": "district",
+    "people": "person",
+    "organizations": "organization",
+    "projects": "project",
+}
+EntityRef = ProvinceRef | DistrictRef | Person | OrganizationRef | ProjectRef
+QueryOrEntity = str | EntityRef
+
+#: Articles fetched per search call when a query's whole result set is needed.
+_PAGE = 500
+
+
+def entity_kind(kind: str) -> EntityKind:
+    """``"projects"`` or ``"project"`` → ``"projects"``; ValueError for an unknown kind."""
+    if kind in ENTITY_KINDS:
+        return kind
+    if kind in _SINGULAR:
+        return _SINGULAR[kind]
+    raise ValueError(f"unknown entity kind {kind!r}; use one of: {', '.join(ENTITY_KINDS)}")
+
+
+def quoted(value: str) -> str:
+    """A value as a query-language phrase (inner quotation marks become spaces)."""
+    return '"' + value.replace('"', " ").strip() + '"'
+
+
+def entity_query(kind: str, value: str) -> str:
+    """The query-language filter for one entity: ``entity_query("projects", "siroma")`` →
+    ``proje:"siroma"``. Projects are named by id, the other kinds by name."""
+    return f"{_FIELD[entity_kind(kind)]}:{quoted(value)}"
+
+
+def _ref_query(ref: EntityRef) -> str:
+    if isinstance(ref, ProjectRef):
+        return entity_query("projects", ref.id)
+    if isinstance(ref, ProvinceRef):
+        return entity_query("provinces", ref.name)
+    if isinstance(ref, DistrictRef):
+        return entity_query("districts", ref.name)
+    if isinstance(ref, Person):
+        return entity_query("people", ref.name)
+    return entity_query("organizations", ref.name)
+
+
+@dataclass(frozen=True)
+class _EntityRecord:
+    """One entity of one article, flattened: the key it is counted under and what it shows."""
+
+    key: str
+    columns: tuple[tuple[str, str | int | None], ...]
+
+
+def _records(entities: Entities | None, kind: EntityKind) -> list[_EntityRecord]:
+    """An article's distinct entities of one kind (an entity named twice counts once)."""
+    if entities is None:
+        return []
+    records: dict[str, _EntityRecord] = {}
+    if kind == "provinces":
+        for p in entities.provinces:
+            records.setdefault(p.name, _EntityRecord(p.name, (("plate", p.plate),)))
+    elif kind == "districts":
+        for d in entities.districts:
+            records.setdefault(d.name, _EntityRecord(d.name, (("province_of", d.province),)))
+    elif kind == "people":
+        for person in entities.people:
+            records.setdefault(person.name, _EntityRecord(person.name, (("title", person.title),)))
+    elif kind == "organizations":
+        for o in entities.organizations:
+            records.setdefault(o.name, _EntityRecord(o.name, (("abbreviation", o.abbreviation),)))
+    else:
+        for project in entities.projects:
+            records.setdefault(project.id, _EntityRecord(project.id, (("name", project.name),)))
+    return list(records.values())
+
+
+class Kupur:
+    """One archive and its search index. Open with :func:`open_kupur`; close (or use ``with``).
+
+    Safe to share between threads (the web app does): search calls are serialised.
+    """
+
+    def __init__(self, settings: Settings, *, cache_seconds: float = 0.0) -> None:
+        self.settings = settings
+        self.archive = Archive(settings.archive_url)
+        self._backend: SearchBackend | None = None
+        self._lock = threading.Lock()
+        self._cache_seconds = cache_seconds
+        self._corpus: tuple[float, list[Article]] | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    @property
+    def backend(self) -> SearchBackend:
+        """The search backend named by the settings, opened on first use."""
+        if self._backend is None:
+            from index import open_backend
+
+            s = self.settings
+            self._backend = open_backend(
+                kind=s.search.backend,
+                url=s.search_url,
+                index_dir=s.index_dir,
+                index_name=s.search.index_name,
+                username=s.search.username,
+                password=s.search_password,
+            )
+        return self._backend
+
+    def close(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
+        self.archive.close()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the search lock, so no search runs meanwhile (for writes such as a reindex)."""
+        with self._lock:
+            yield
+
+    def __enter__(self) -> Kupur:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        provinces: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        sort: Sort = "relevance",
+        limit: int = 10,
+        offset: int = 0,
+        facets: bool = False,
+        histogram: Interval | None = None,
+        collapse_stories: bool = False,
+    ) -> SearchResult:
+        """One page of results. Raises QuerySyntaxError for a malformed query."""
+        from index.api import SearchRequest
+
+        request = SearchRequest(
+            query=query,
+            provinces=list(provinces),
+            since=since,
+            until=until,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+            facets=facets,
+            histogram=histogram,
+            collapse_stories=collapse_stories,
+        )
+        with self._lock:
+            return self.backend.search(request)
+
+    def article(self, article_id: str) -> Article | None:
+        """The archived article with this id (entities included), or None."""
+        return self.archive.get(article_id)
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """Every archived copy of one story (the same news from several outlets), oldest first."""
+        from sqlalchemy import select
+
+        from kupur.archive import articles as table
+
+        query = (
+            select(table.c.id)
+            .where(table.c.story_id == story_id)
+            .order_by(table.c.published_at, table.c.id)
+        )
+        with self.archive.engine.connect() as conn:
+            ids = list(conn.execute(query).scalars())
+        return self.archive.get_many(ids)
+
+    def article_ids(
+        self,
+        query: str = "",
+        *,
+        provinces: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        max_articles: int | None = None,
+    ) -> list[str]:
+        """Ids of every article a query selects, newest first (at most ``max_articles``)."""
+        ids: list[str] = []
+        for offset in itertools.count(0, _PAGE):
+            page = _PAGE if max_articles is None else min(_PAGE, max_articles - len(ids))
+            if page <= 0:
+                break
+            result = self.search(
+                query,
+                provinces=provinces,
+                since=since,
+                until=until,
+                sort="date",
+                limit=page,
+                offset=offset,
+            )
+            ids.extend(hit.id for hit in result.hits)
+            if len(result.hits) < page or offset + page >= result.total:
+                break
+        return ids
+
+    def articles(
+        self,
+        query: str = "",
+        *,
+        provinces: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+        max_articles: int | None = None,
+    ) -> pd.DataFrame:
+        """The articles a query selects as a DataFrame, newest first: id, published_at (Europe/
+        Istanbul), source, title, url, story_id and one list column per entity kind."""
+        rows = [
+            {
+                "id": a.id,
+                "published_at": a.published_at.astimezone(ISTANBUL) if a.published_at else None,
+                "source": a.source,
+                "title": a.title,
+                "url": a.url,
+                "story_id": a.story_id,
+                **{kind: [r.key for r in _records(a.entities, kind)] for kind in ENTITY_KINDS},
+            }
+            for a in self._selected(query, provinces, since, until, max_articles)
+        ]
+        columns = ["id", "published_at", "source", "title", "url", "story_id", *ENTITY_KINDS]
+        frame = pd.DataFrame(rows, columns=columns)
+        frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True).dt.tz_convert(
+            "Europe/Istanbul"
+        )
+        return frame
+
+    # -- aggregates ---------------------------------------------------------------------------
+
+    def mentions_over_time(
+        self,
+        query_or_entity: QueryOrEntity | Mapping[str, QueryOrEntity],
+        interval: Interval = "month",
+        *,
+        provinces: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+    ) -> pd.DataFrame:
+        """Articles per day, week or month for a query or an entity (``ProjectRef``…).
+
+        Returns a DataFrame indexed by ``period`` (the first day of each day/week/month, gaps
+        filled with 0) with one column ``count``; pass a mapping ``{label: query_or_entity}`` for
+        one column per label, ready for ``.plot()``.
+        """
+        if interval not in get_args(Interval):
+            raise ValueError(f"unknown interval {interval!r}; use day, week or month")
+        series = (
+            dict(query_or_entity)
+            if isinstance(query_or_entity, Mapping)
+            else {"count": query_or_entity}
+        )
+        counts: dict[str, dict[date, int]] = {}
+        for label, target in series.items():
+            query = target if isinstance(target, str) else _ref_query(target)
+            result = self.search(
+                query, provinces=provinces, since=since, until=until, limit=1, histogram=interval
+            )
+            counts[label] = {date.fromisoformat(b.key): b.count for b in result.histogram}
+        periods = _periods(
+            [day for column in counts.values() for day in column], interval, since, until
+        )
+        frame = pd.DataFrame(
+            {label: [column.get(p, 0) for p in periods] for label, column in counts.items()},
+            index=pd.DatetimeIndex(periods, name="period"),
+            columns=list(series),
+        )
+        return frame.astype("int64")
+
+    def entity_counts(
+        self,
+        kind: str,
+        query: str = "",
+        *,
+        provinces: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+    ) -> pd.DataFrame:
+        """How many articles mention each entity of a kind, most mentioned first.
+
+        Columns: the entity (``province``, ``person``, ``project``…), one detail column (plate,
+        province_of, title, abbreviation or name: the most frequent form), ``articles``, and
+        ``query`` (the query-language filter that finds those articles).
+        """
+        kind = entity_kind(kind)
+        counts: Counter[str] = Counter()
+        details: dict[str, Counter[tuple[tuple[str, str | int | None], ...]]] = {}
+        for article in self._selected(query, provinces, since, until, None):
+            for record in _records(article.entities, kind):
+                counts[record.key] += 1
+                details.setdefault(record.key, Counter())[record.columns] += 1
+        detail_name = {
+            "provinces": "plate",
+            "districts": "province_of",
+            "people": "title",
+            "organizations": "abbreviation",
+            "projects": "name",
+        }[kind]
+        rows = []
+        for key, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            detail = dict(_most_common_detail(details[key]))
+            rows.append(
+                {
+                    _COLUMN[kind]: key,
+                    detail_name: detail.get(detail_name),
+                    "articles": n,
+                    "query": entity_query(kind, key),
+                }
+            )
+        return pd.DataFrame(rows, columns=[_COLUMN[kind], detail_name, "articles", "query"])
+
+    def cooccurrence(
+        self,
+        kind_a: str,
+        kind_b: str,
+        query: str = "",
+        *,
+        provinces: Sequence[str] = (),
+        since: date | None = None,
+        until: date | None = None,
+    ) -> pd.DataFrame:
+        """Pairs of entities mentioned in the same article, with how many articles name both.
+
+        Long format, most frequent first: columns for the two kinds and ``articles``; for
+        ``cooccurrence("people", "projects")`` they are ``person``, ``project``, ``articles``.
+        ``.pivot(index=…, columns=…, values="articles")`` gives a matrix. With the same kind twice
+        each unordered pair appears once (``person_a``, ``person_b``).
+        """
+        a, b = entity_kind(kind_a), entity_kind(kind_b)
+        same = a == b
+        col_a, col_b = (_COLUMN[a] + "_a", _COLUMN[b] + "_b") if same else (_COLUMN[a], _COLUMN[b])
+        pairs: Counter[tuple[str, str]] = Counter()
+        for article in self._selected(query, provinces, since, until, None):
+            left = sorted(r.key for r in _records(article.entities, a))
+            if same:
+                pairs.update(itertools.combinations(left, 2))
+            else:
+                right = [r.key for r in _records(article.entities, b)]
+                pairs.update(itertools.product(left, right))
+        rows = [
+            {col_a: x, col_b: y, "articles": n}
+            for (x, y), n in sorted(pairs.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        return pd.DataFrame(rows, columns=[col_a, col_b, "articles"])
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _selected(
+        self,
+        query: str,
+        provinces: Sequence[str],
+        since: date | None,
+        until: date | None,
+        max_articles: int | None,
+    ) -> Iterator[Article]:
+        """The enriched articles a query selects: from the index when filtered, else all."""
+        if not query.strip() and not provinces and since is None and until is None:
+            corpus = self._whole_corpus()
+            yield from corpus if max_articles is None else corpus[:max_articles]
+            return
+        ids = self.article_ids(
+            query, provinces=provinces, since=since, until=until, max_articles=max_articles
+        )
+        for start in range(0, len(ids), _PAGE):
+            yield from self.archive.get_many(ids[start : start + _PAGE])
+
+    def _whole_corpus(self) -> list[Article]:
+        """Every enriched article, newest first; kept for ``cache_seconds`` (the web app's)."""
+        now = time.monotonic()
+        if self._corpus is not None and now - self._corpus[0] < self._cache_seconds:
+            return self._corpus[1]
+        articles = list(self.archive.iter_articles(enriched=True))
+        articles.reverse()
+        for article in articles:
+            article.embedding = None  # not needed here; frees most of the memory
+        if self._cache_seconds > 0:
+            self._corpus = (now, articles)
+        return articles
+
+
+def _most_common_detail(
+    forms: Counter[tuple[tuple[str, str | int | None], ...]],
+) -> tuple[tuple[str, str | int | None], ...]:
+    """The detail seen most often for an entity, preferring a filled-in one (a title over none)."""
+    ranked = sorted(forms.items(), key=lambda item: (all(v is None for _, v in item[0]), -item[1]))
+    return ranked[0][0]
+
+
+def _period_start(day: date, interval: Interval) -> date:
+    """The first day of the day/week (Monday)/month that holds ``day``."""
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next_period(day: date, interval: Interval) -> date:
+    if interval == "day":
+        return day + timedelta(days=1)
+    if interval == "week":
+        return day + timedelta(days=7)
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _periods(
+    seen: Iterable[date], interval: Interval, since: date | None, until: date | None
+) -> list[date]:
+    """Every period from the first to the last (the bounds, if given, else the data's)."""
+    days = sorted(seen)
+    first = since if since is not None else (days[0] if days else None)
+    last = until if until is not None else (days[-1] if days else None)
+    if first is None or last is None or first > last:
+        return days
+    periods = []
+    current = _period_start(first, interval)
+    while current <= last:
+        periods.append(current)
+        current = _next_period(current, interval)
+    return periods
+
+
+def open_kupur(
+    data_dir: str | Path | None = None,
+    config: str | Path | None = None,
+    *,
+    cache_seconds: float = 0.0,
+) -> Kupur:
+    """Open the archive and index of a data directory.
+
+    ``data_dir`` defaults to KUPUR_DATA_DIR, then ``data_dir`` in ``config`` (or ``kupur.toml``,
+    or KUPUR_CONFIG), then ``~/.local/share/kupur``. Raises ConfigError for bad settings and
+    ArchiveError when the archive cannot be opened.
+    """
+    overrides: dict[str, Any] = {"data_dir": str(data_dir)} if data_dir is not None else {}
+    return Kupur(load_settings(config, **overrides), cache_seconds=cache_seconds)

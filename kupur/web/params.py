@@ -1,0 +1,184 @@
+"""Search parameters shared by the JSON API, the export and the search page.
+
+Facet filters (``province``, ``project``, ``person``, ``organization``, ``district``,
+``source``) are ANDed with the typed query; except for provinces (a native filter of every
+backend) they become query-language filters, so the user's text never reaches an engine's syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import HTTPException, Query, Request
+
+from kupur.research import entity_query, quoted
+
+__all__ = [
+    "FILTER_KINDS",
+    "MAX_FILTER_VALUES",
+    "MAX_OFFSET",
+    "MAX_QUERY_LENGTH",
+    "SearchParams",
+    "page_size",
+    "search_params",
+]
+
+MAX_QUERY_LENGTH = 500
+MAX_FILTER_VALUES = 20
+MAX_VALUE_LENGTH = 200
+#: Deepest result reachable by paging (offset + limit); exports are the way to get more.
+MAX_OFFSET = 10_000
+
+#: Facet parameter → (entity kind for the query language, facet name in results).
+FILTER_KINDS: dict[str, str] = {
+    "project": "projects",
+    "person": "people",
+    "organization": "organizations",
+    "district": "districts",
+}
+
+Sort = Literal["relevance", "date"]
+Values = Annotated[
+    list[str],
+    Query(max_length=MAX_FILTER_VALUES, description="Repeat the parameter for several values."),
+]
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    province: tuple[str, ...] = ()
+    project: tuple[str, ...] = ()
+    person: tuple[str, ...] = ()
+    organization: tuple[str, ...] = ()
+    district: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    sort: Sort = "relevance"
+    limit: int | None = None
+    offset: int = 0
+    collapse: bool = False
+
+    @property
+    def full_query(self) -> str:
+        """The typed query ANDed with the facet filters, in the query language."""
+        parts = [f"({self.q})"] if self.q.strip() else []
+        for name, kind in FILTER_KINDS.items():
+            parts.extend(entity_query(kind, value) for value in getattr(self, name))
+        parts.extend(f"kaynak:{quoted(value)}" for value in self.source)
+        return " ".join(parts)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(
+            self.q.strip()
+            or self.since
+            or self.until
+            or any(getattr(self, name) for name in (*FILTER_KINDS, "province", "source"))
+        )
+
+    def pairs(self, *, offset: bool = False) -> list[tuple[str, str]]:
+        """The parameters as URL pairs (without the page position unless asked)."""
+        items: list[tuple[str, str]] = []
+        if self.q:
+            items.append(("q", self.q))
+        for name in ("province", *FILTER_KINDS, "source"):
+            items.extend((name, value) for value in getattr(self, name))
+        if self.since:
+            items.append(("since", self.since.isoformat()))
+        if self.until:
+            items.append(("until", self.until.isoformat()))
+        if self.sort != "relevance":
+            items.append(("sort", self.sort))
+        if self.collapse:
+            items.append(("collapse", "true"))
+        if offset and self.offset:
+            items.append(("offset", str(self.offset)))
+        return items
+
+    def url(self, **changes: Any) -> str:
+        """This search with some fields changed, as a link to the search page."""
+        params = replace(self, **changes) if changes else self
+        query = urlencode(params.pairs(offset=True))
+        return f"/?{query}" if query else "/"
+
+    def toggled(self, name: str, value: str) -> str:
+        """Link that adds a facet value to the filters, or removes it when already there."""
+        current: tuple[str, ...] = getattr(self, name)
+        values = tuple(v for v in current if v != value) if value in current else (*current, value)
+        return self.url(**{name: values, "offset": 0})
+
+
+def _check_values(name: str, values: list[str]) -> tuple[str, ...]:
+    for value in values:
+        if len(value) > MAX_VALUE_LENGTH:
+            raise HTTPException(
+                400, f"parameter '{name}': a value may be at most {MAX_VALUE_LENGTH} characters"
+            )
+    return tuple(v for v in values if v.strip())
+
+
+def search_params(
+    q: Annotated[
+        str,
+        Query(
+            max_length=MAX_QUERY_LENGTH,
+            description='Query language: words, "phrases", prefix*, AND/OR/NOT, il:, ilçe:, '
+            "kişi:, kurum:, proje:, kaynak:, tarih:A..B. Empty: every article.",
+        ),
+    ] = "",
+    province: Values = [],  # noqa: B006 - FastAPI copies defaults per request
+    project: Values = [],  # noqa: B006
+    person: Values = [],  # noqa: B006
+    organization: Values = [],  # noqa: B006
+    district: Values = [],  # noqa: B006
+    source: Values = [],  # noqa: B006
+    since: Annotated[date | None, Query(description="First publication day, YYYY-MM-DD.")] = None,
+    until: Annotated[date | None, Query(description="Last publication day, YYYY-MM-DD.")] = None,
+    sort: Annotated[Sort, Query(description="relevance or date (newest first).")] = "relevance",
+    limit: Annotated[
+        int | None, Query(ge=1, description="Page size (default 20, at most web.max_page_size).")
+    ] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    collapse: Annotated[
+        bool, Query(description="Group copies of one story across outlets into one hit.")
+    ] = False,
+) -> SearchParams:
+    if since and until and since > until:
+        raise HTTPException(400, "parameter 'since' is after 'until'")
+    return SearchParams(
+        q=q,
+        province=_check_values("province", province),
+        project=_check_values("project", project),
+        person=_check_values("person", person),
+        organization=_check_values("organization", organization),
+        district=_check_values("district", district),
+        source=_check_values("source", source),
+        since=since,
+        until=until,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+        collapse=collapse,
+    )
+
+
+def page_size(request: Request, params: SearchParams, default: int = 20) -> int:
+    """The requested page size, checked against ``web.max_page_size`` and the paging depth."""
+    cap: int = request.app.state.settings.web.max_page_size
+    size = params.limit if params.limit is not None else min(default, cap)
+    if size > cap:
+        raise HTTPException(
+            400, f"parameter 'limit': at most {cap} results a page (web.max_page_size)"
+        )
+    if params.offset + size > MAX_OFFSET:
+        raise HTTPException(
+            400,
+            f"parameter 'offset': paging stops at result {MAX_OFFSET}; narrow the search or "
+            "use /api/export",
+        )
+    return size
