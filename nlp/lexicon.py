@@ -1,0 +1,180 @@
+"""Closed word lists of Turkish news about social services: titles, honorifics, head nouns.
+
+Everything here is compared on a token's ``norm_`` (Turkish lower case, circumflex removed, see
+``nlp.pipeline``), so the lists are written in lower case.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONNECTORS",
+    "HONORIFICS",
+    "INSTITUTION_WORDS",
+    "NON_NAME_WORDS",
+    "ORG_HEADS",
+    "PLACE_CUES",
+    "PROJECT_HEADS",
+    "TITLES",
+    "TITLE_FIRST_WORDS",
+    "head_form",
+]
+
+#: Title phrase (as token norms) → the bare title reported in ``Person.title``. Possessive forms
+#: used after an institution ("Samsun Valisi") map to the bare title ("Vali"); multi-word titles
+#: keep their own form ("İl Müdürü").
+TITLES: dict[tuple[str, ...], str] = {}
+
+
+def _titles(canonical: str, *forms: str) -> None:
+    for form in (canonical, *forms):
+        TITLES[tuple(form.replace("İ", "i").replace("I", "ı").lower().split())] = canonical
+
+
+_titles("Bakan", "bakanı")
+_titles("Bakan Yardımcısı", "bakan yardımcımız")
+_titles("Cumhurbaşkanı")
+_titles("Cumhurbaşkanı Yardımcısı")
+_titles("Vali", "valisi", "valimiz")
+_titles("Vali Yardımcısı", "vali yardımcımız")
+_titles("Kaymakam", "kaymakamı", "kaymakamımız")
+_titles("Belediye Başkanı", "belediye başkanımız")
+_titles("Büyükşehir Belediye Başkanı")
+_titles("Belediye Başkan Yardımcısı")
+_titles("Başkan", "başkanı", "başkanımız")
+_titles("Başkan Yardımcısı")
+_titles("Başkanvekili")
+_titles("Genel Müdür", "genel müdürü", "genel müdürümüz")
+_titles("Genel Müdür Yardımcısı")
+_titles("Genel Sekreter", "genel sekreteri")
+_titles("Genel Sekreter Yardımcısı")
+_titles("Daire Başkanı")
+_titles("Daire Başkan Yardımcısı")
+_titles("İl Müdürü", "il müdürümüz")
+_titles("İl Müdür Yardımcısı")
+_titles("İlçe Müdürü")
+_titles("Şube Müdürü")
+_titles("Merkez Müdürü")
+_titles("Müdür", "müdürü", "müdürümüz")
+_titles("Müdür Yardımcısı")
+_titles("Koordinatör", "koordinatörü")
+_titles("Uzman", "uzmanı")
+_titles("Sosyal Hizmet Uzmanı")
+_titles("Sosyal Çalışmacı")
+_titles("Psikolog", "uzman psikolog")
+_titles("Muhabir", "muhabiri", "muhabirimiz")
+_titles("Milletvekili", "milletvekilimiz")
+_titles("Rektör", "rektörü")
+_titles("Dekan", "dekanı")
+_titles("Yönetim Kurulu Başkanı")
+_titles("Müftü", "müftüsü")
+_titles("Muhtar", "muhtarı")
+_titles("Öğretim Üyesi")
+_titles("Öğretmen", "öğretmeni")
+_titles("Müsteşar", "müsteşarı")
+_titles("Sözcü", "sözcüsü")
+
+#: First words of titles, for a quick check before trying the full phrases.
+TITLE_FIRST_WORDS = frozenset(key[0] for key in TITLES)
+
+#: Honorifics dropped from a person's name, as token norms without their dot (spaCy's Turkish
+#: tokenizer exceptions give "Dr." the norm "doktor" and split "Öğr." into "Öğr" and ".").
+HONORIFICS = frozenset(
+    {"dr", "prof", "doç", "av", "uzm", "op", "yrd", "öğr", "gör", "arş", "sayın", "dt", "ecz",
+     "doktor", "profesör", "doçent", "avukat", "operatör", "hafız", "öğretim", "görevlisi"}
+)
+
+#: Organisation head nouns: the stem a token's norm starts with → the nominative form used in the
+#: canonical name. A possessive vowel must follow the stem, so "Bakanlığına", "Müdürlüğünce" and
+#: "Belediyesinin" all resolve while the bare "Bakanlık" (a generic reference) does not.
+ORG_HEADS: dict[str, str] = {
+    "bakanlığ": "Bakanlığı",
+    "müdürlüğ": "Müdürlüğü",
+    "valiliğ": "Valiliği",
+    "kaymakamlığ": "Kaymakamlığı",
+    "belediyes": "Belediyesi",
+    "başkanlığ": "Başkanlığı",
+    "vakf": "Vakfı",
+    "derneğ": "Derneği",
+    "ajans": "Ajansı",
+    "üniversites": "Üniversitesi",
+    "kurul": "Kurulu",
+    "kurum": "Kurumu",
+    "merkez": "Merkezi",
+    "federasyon": "Federasyonu",
+    "konfederasyon": "Konfederasyonu",
+    "birliğ": "Birliği",
+    "odas": "Odası",
+    "fakültes": "Fakültesi",
+    "hastanes": "Hastanesi",
+    "kooperatif": "Kooperatifi",
+    "enstitüs": "Enstitüsü",
+    "komisyon": "Komisyonu",
+    "meclis": "Meclisi",
+    "sendikas": "Sendikası",
+    "platform": "Platformu",
+    "akademis": "Akademisi",
+    "konsey": "Konseyi",
+    "huzurev": "Huzurevi",
+    "konukev": "Konukevi",
+}
+
+#: Project head nouns, same convention as ``ORG_HEADS``; these may be written in lower case
+#: after the name ("Siroma projesi").
+PROJECT_HEADS: dict[str, str] = {
+    "projes": "Projesi",
+    "program": "Programı",
+    "uygulamas": "Uygulaması",
+    "model": "Modeli",
+    "kampanyas": "Kampanyası",
+    "seferberliğ": "Seferberliği",
+    "hamles": "Hamlesi",
+    "eylem plan": "Eylem Planı",
+}
+
+_POSSESSIVE_VOWELS = frozenset("ıiuü")
+
+
+def head_form(norm: str, heads: dict[str, str]) -> str | None:
+    """The canonical head noun if ``norm`` is an inflected form of one of ``heads``.
+
+    "müdürlüğünce" → "Müdürlüğü"; "bakanlık" → None (no possessive vowel); "merkezde" → None.
+    """
+    for stem, canonical in heads.items():
+        if " " in stem or not norm.startswith(stem) or len(norm) == len(stem):
+            continue
+        rest = norm[len(stem) :]
+        if rest[0] in _POSSESSIVE_VOWELS and len(rest) <= 9:
+            return canonical
+    return None
+
+
+#: Words that join the parts of an organisation or project name.
+CONNECTORS = frozenset({"ve", "ile", "için", "&", "-"})
+
+#: Capitalised words that may open a sentence and still belong to an institution's name; other
+#: sentence-initial capitalised words ("Toplantıya", "Bu") are not taken into a name.
+INSTITUTION_WORDS = frozenset(
+    """aile sosyal hizmet hizmetler hizmetleri çocuk çocuklar kadın kadının engelli yaşlı gençlik
+    spor sağlık eğitim millî milli iç içişleri çalışma türkiye türk cumhurbaşkanlığı büyükşehir il
+    ilçe genel bölge orta doğu batı kuzey güney karadeniz akdeniz ege marmara anadolu iş kalkınma
+    yardımlaşma dayanışma vakıf üniversite devlet halk gençlik yardım koruma destek rehabilitasyon
+    bakım sevgi evleri şehit gaziler ulusal uluslararası birleşmiş milletler avrupa kızılay afet
+    acil istihdam sivil toplum sanayi ticaret tarım muhtarlar esnaf sanatkarlar özel idare yatırım
+    izleme koordinasyon diyanet işleri yönetim""".split()
+)
+
+#: Capitalised words that are never part of a person's name even when capitalised.
+NON_NAME_WORDS = frozenset(
+    """bu şu o bir ve ile için da de ki ama fakat ayrıca ancak her tüm bütün bakanlık müdürlük
+    valilik kaymakamlık belediye vakıf dernek proje projesi program programı türkiye cumhuriyeti
+    ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık pazartesi salı
+    çarşamba perşembe cuma cumartesi pazar il ilçe genel sosyal aile hizmet hizmetler merkez
+    merkezi daire başkanlığı kurum kurulu yılı haber foto video kaynak""".split()
+)
+
+#: Words right after a district that show the district (not a homonym) is meant.
+PLACE_CUES = frozenset(
+    {"ilçesi", "ilçesinde", "ilçesinin", "ilçesine", "ilçesindeki", "ilçemiz", "ilçemizde",
+     "ilçe", "kaymakamı", "kaymakamlığı", "belediyesi", "belediye", "kaymakamlığınca",
+     "belediyesinin", "belediyesince", "belediyesi'nin", "sosyal", "sydv", "shm", "devlet"}
+)

@@ -1,0 +1,184 @@
+"""Organisations: head-noun names, registered names and abbreviations.
+
+* A capitalised run ending in an organisation head noun, whatever case ending it carries
+  ("Samsun Aile ve Sosyal Hizmetler İl Müdürlüğü'nün", "Atakum Belediyesince") becomes the
+  nominative name ("... İl Müdürlüğü", "Atakum Belediyesi").
+* Registered names, aliases and abbreviations (``nlp/data/organizations.yaml``) link to their
+  registry entry; an abbreviation after a place ("Atakum SHM") names that place's unit.
+* "Orta Karadeniz Kalkınma Ajansı (OKA)" introduces OKA: later "OKA'nın" is the same organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from nlp.gazetteer import Gazetteer, load_gazetteer, name_key
+from nlp.lexicon import CONNECTORS, INSTITUTION_WORDS, ORG_HEADS, PROJECT_HEADS, head_form
+from nlp.tokens import (
+    canonical_word,
+    covered,
+    is_cap,
+    is_suffix,
+    is_upper_word,
+    sentence_initial,
+    span_group,
+)
+
+__all__ = ["Organizations", "extend_name_left", "is_abbreviation"]
+
+_MAX_NAME = 10
+#: Words that alone before a head do not make a name ("İl Müdürlüğü", "Genel Müdürlüğü").
+_GENERIC = frozenset({"il", "ilçe", "genel", "bölge", "daire", "şube", "merkez", "yerel"})
+#: Case endings that show a sentence-initial word is an inflected common word ("Toplantıya").
+_INFLECTED_ENDINGS = ("da", "de", "ta", "te", "ya", "ye", "dan", "den", "tan", "ten", "yla", "yle")
+#: The registry entries whose abbreviation after a place names that place's unit.
+LOCAL_UNITS = frozenset({"shm", "sydv"})
+
+
+def is_abbreviation(token: Token) -> bool:
+    text = token.text
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
+    """Can a sentence-initial capitalised word be the first word of a name?"""
+    norm = token.norm_
+    if norm in INSTITUTION_WORDS or norm in gazetteer.given_names or is_upper_word(token):
+        return True
+    if token.ent_type_ in ("PROVINCE", "DISTRICT"):
+        return True
+    return not norm.endswith(_INFLECTED_ENDINGS)
+
+
+def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer) -> int:
+    """First token of the capitalised name that ends with the head at ``head``."""
+    start = head
+    j = head - 1
+    while j >= 0 and head - j < _MAX_NAME and j not in taken:
+        token = doc[j]
+        norm = token.norm_
+        if norm in CONNECTORS and j > 0 and is_cap(doc[j - 1]) and not is_suffix(doc[j - 1]):
+            j -= 1
+            continue
+        if is_suffix(token) or not (is_cap(token) or token.like_num):
+            break
+        if head_form(norm, ORG_HEADS) or head_form(norm, PROJECT_HEADS):
+            break
+        if sentence_initial(token) and not _may_open_name(token, gazetteer):
+            break
+        start = j
+        if sentence_initial(token):
+            break
+        j -= 1
+    while start < head and doc[start].norm_ in CONNECTORS:
+        start += 1
+    return start
+
+
+@Language.factory("kupur_organizations", default_config={"projects_file": ""})
+def make_organizations(nlp: Language, name: str, projects_file: str) -> Organizations:
+    return Organizations(load_gazetteer(projects_file))
+
+
+class Organizations:
+    """Finds organisations and puts them in ``doc.spans["organizations"]``.
+
+    Labels: ORG for a head-noun name, ORG_REF for a registered name without a head noun
+    ("Kızılay", "Cumhurbaşkanlığı"), ORG_ABBR for an abbreviation. A project name may contain an
+    ORG_REF ("100 Günlük Cumhurbaşkanlığı İcraat Programı"); ``nlp.projects`` then drops it.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.abbreviations = frozenset(
+            e.abbreviation for e in gazetteer.organizations if e.abbreviation
+        )
+        self.by_id = {e.id: e for e in gazetteer.organizations}
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = covered(doc, ("people",))
+        found: list[Span] = []
+        for token in doc:
+            if token.i in taken or not is_cap(token):
+                continue
+            head = head_form(token.norm_, ORG_HEADS)
+            if head is None:
+                continue
+            start = extend_name_left(doc, token.i, taken, self.gazetteer)
+            words = [t.norm_ for t in doc[start : token.i]]
+            if not words or all(w in _GENERIC for w in words):
+                continue
+            span = Span(doc, start, token.i + 1, label="ORG")
+            parts = [canonical_word(t, self.abbreviations) for t in doc[start : token.i]]
+            self._set_canonical(span, " ".join([*parts, head]))
+            found.append(span)
+        found.extend(self._registry_spans(doc, found, taken))
+        found.extend(self._introduced_abbreviations(doc, found))
+        doc.spans["organizations"] = found
+        return doc
+
+    def _set_canonical(self, span: Span, name: str) -> None:
+        entry = self.gazetteer.org_keys.get(name_key(name))
+        span._.canonical = entry.name if entry else name
+        span._.abbreviation = entry.abbreviation if entry else None
+
+    def _registry_spans(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
+        claimed = {i for span in found for i in range(span.start, span.end)} | taken
+        spans: list[Span] = []
+        for match in span_group(doc, "registry"):
+            if match.label_ != "ORG" or claimed.intersection(range(match.start, match.end)):
+                continue
+            entry = self.by_id[match.id_]
+            if not is_cap(match[0]):
+                continue
+            is_abbr = len(match) == 1 and match.text.upper() == (entry.abbreviation or "").upper()
+            if is_abbr and not is_abbreviation(match[0]):
+                continue
+            start = match.start
+            name = entry.name
+            before = doc[start - 1] if start > 0 else None
+            if (
+                is_abbr
+                and entry.id in LOCAL_UNITS
+                and before is not None
+                and before.ent_type_ in ("PROVINCE", "DISTRICT")
+                and before.i not in claimed
+            ):
+                start -= 1
+                name = f"{canonical_word(before)} {entry.name}"
+            span = Span(doc, start, match.end, label="ORG_ABBR" if is_abbr else "ORG_REF")
+            span._.canonical = name
+            span._.abbreviation = entry.abbreviation if name == entry.name else None
+            spans.append(span)
+        return spans
+
+    def _introduced_abbreviations(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """"Orta Karadeniz Kalkınma Ajansı (OKA)": OKA now names that organisation."""
+        introduced: dict[str, Span] = {}
+        for span in found:
+            end = span.end
+            if end < len(doc) and is_suffix(doc[end]):
+                end += 1
+            if (
+                end + 2 < len(doc)
+                and doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and is_abbreviation(doc[end + 1])
+            ):
+                introduced[doc[end + 1].text] = span
+                if span._.abbreviation is None:
+                    span._.abbreviation = doc[end + 1].text
+        if not introduced:
+            return []
+        claimed = {i for span in found for i in range(span.start, span.end)}
+        extra: list[Span] = []
+        for token in doc:
+            origin = introduced.get(token.text)
+            if origin is None or token.i in claimed:
+                continue
+            span = Span(doc, token.i, token.i + 1, label="ORG_ABBR")
+            span._.canonical = origin._.canonical
+            span._.abbreviation = token.text
+            extra.append(span)
+        return extra

@@ -1,0 +1,169 @@
+"""Dates and counted figures.
+
+Dates are reported in ISO form, as precise as the text: "12 Mart 2025" and "12.03.2025" →
+"2025-03-12", "Mart 2025" → "2025-03", "2025 yılında" → "2025", "12 Mart'ta" (no year) →
+"--03-12" (ISO 8601's month-day form).
+
+Figures are numbers in Turkish notation ("17.076" is 17076, "4,2" is 4.2, "1,5 milyon", "5 bin
+200", "yüzde 45", "%45") with the words after them that say what they count ("149 mobil sosyal
+hizmet ekibi" → unit "mobil sosyal hizmet ekibi"). Years, dates, and numbers inside names ("100
+Günlük ... Programı", "19 Mayıs") are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.gazetteer import norm_text
+from nlp.tokens import covered
+
+__all__ = ["MONTHS", "Quantities", "parse_number"]
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split(),
+        start=1,
+    )
+}
+_MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
+_NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b")
+_ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_TEXT_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?(?!\w)")
+_MONTH_YEAR = re.compile(rf"(?<![\d\s])\s*\b{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")
+_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'[a-zçğıöşü]+)?\s+yıl[a-zçğıöşü]*")
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_SCALE = r"(?:\s+(?:bin|milyon|milyar)(?:\s+\d{1,3}(?!\d))?)*"
+_FIGURE = re.compile(
+    rf"(?<![\w.,/%])(?P<pct>%\s?|yüzde\s+)?(?P<num>{_NUMBER}){_SCALE}(?![\w.,/]\d)(?!['’]?\w*\s*yıl)"
+)
+_UNIT_WORD = re.compile(r"\s+(?P<w>[a-zçğıöşüâîû]+|TL|tl)(?=[\s.,;:!?)'’]|$)")
+_SCALES = {"bin": 1_000, "milyon": 1_000_000, "milyar": 1_000_000_000}
+_UNIT_STOP = frozenset(
+    """ve ile için da de ki olarak bu şu o bir daha kadar üzerinde yaklaşık toplam tarafından ise
+    gibi olan her ayrıca en fazla az göre sonra önce içinde arasında civarında oranında""".split()
+)
+_VERB_ENDINGS = (
+    "dı", "di", "du", "dü", "tı", "ti", "tu", "tü", "mış", "miş", "muş", "müş", "yor", "acak",
+    "ecek", "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür", "mak", "mek", "ması", "mesi",
+    "arak", "erek", "ıp", "ip", "up", "üp", "an", "en", "ını", "ini",
+)
+_CASE_ENDINGS = ("ya", "ye", "a", "e", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "yı", "yi",
+                 "yu", "yü", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle")
+_CURRENCIES = frozenset({"lira", "tl", "dolar", "avro", "euro"})
+
+
+def parse_number(text: str) -> float:
+    """Turkish notation to a number: "17.076" → 17076, "4,2" → 4.2, "5 bin 200" → 5200."""
+    words = text.replace("%", " ").split()
+    total = 0.0
+    current = 0.0
+    for word in words:
+        if word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0.0
+        elif word[0].isdigit():
+            current = float(word.replace(".", "").replace(",", "."))
+    return total + current
+
+
+def _unit(lowered: str, start: int) -> tuple[str, int]:
+    """Words after a number that say what it counts, and where they end."""
+    words: list[str] = []
+    end = start
+    position = start
+    while len(words) < 4:
+        match = _UNIT_WORD.match(lowered, position)
+        if match is None:
+            break
+        word = match.group("w")
+        if word in _UNIT_STOP or (words and word.endswith(_VERB_ENDINGS) and len(word) > 4):
+            break
+        if not words and word.endswith(_VERB_ENDINGS) and len(word) > 5:
+            break
+        words.append(word)
+        end = match.end()
+        position = match.end()
+        if word in _CURRENCIES or (len(words) > 1 and word.endswith(_CASE_ENDINGS)):
+            break
+        if lowered[end : end + 1] in ("'", "’", ",", "."):
+            break
+    return " ".join(words), end
+
+
+@Language.factory("kupur_quantities")
+def make_quantities(nlp: Language, name: str) -> Quantities:
+    return Quantities()
+
+
+class Quantities:
+    """Puts dates in ``doc.spans["dates"]`` and figures in ``doc.spans["figures"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        lowered = norm_text(text)
+        if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets
+            lowered = text.lower() if len(text.lower()) == len(text) else text
+        dates, date_chars = self._dates(doc, lowered)
+        doc.spans["dates"] = dates
+        doc.spans["figures"] = self._figures(doc, lowered, date_chars)
+        return doc
+
+    def _dates(self, doc: Doc, lowered: str) -> tuple[list[Span], set[int]]:
+        spans: list[Span] = []
+        used: set[int] = set()
+
+        def add(start: int, end: int, value: str) -> None:
+            if used.intersection(range(start, end)):
+                return
+            span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
+            if span is None:
+                return
+            span._.canonical = value
+            spans.append(span)
+            used.update(range(start, end))
+
+        for pattern in (_NUMERIC_DATE, _ISO_DATE):
+            for m in pattern.finditer(lowered):
+                day, month = int(m.group("d")), int(m.group("m"))
+                if 1 <= day <= 31 and 1 <= month <= 12:
+                    add(m.start(), m.end(), f"{m.group('y')}-{month:02d}-{day:02d}")
+        for m in _TEXT_DATE.finditer(lowered):
+            day, month = int(m.group("d")), MONTHS[m.group("month")]
+            if 1 <= day <= 31:
+                year = m.group("y")
+                add(m.start(), m.end(), f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}")
+        for m in _MONTH_YEAR.finditer(lowered):
+            add(m.start("month"), m.end(), f"{m.group('y')}-{MONTHS[m.group('month')]:02d}")
+        for m in _YEAR.finditer(lowered):
+            add(m.start(), m.start() + 4, m.group("y"))
+        return spans, used
+
+    def _figures(self, doc: Doc, lowered: str, date_chars: set[int]) -> list[Span]:
+        inside_names = covered(doc, ("organizations", "projects", "places"))
+        spans: list[Span] = []
+        for m in _FIGURE.finditer(lowered):
+            if date_chars.intersection(range(m.start(), m.end())):
+                continue
+            number_text = lowered[m.start("num") : m.end()]
+            unit, end = _unit(lowered, m.end())
+            percent = m.group("pct") is not None
+            if percent:
+                unit = "%"
+                end = m.end()
+            elif not unit or unit in MONTHS:
+                continue
+            else:
+                unit = " ".join(doc.text[m.end() : end].split())
+            span = doc.char_span(m.start(), end, label="FIGURE", alignment_mode="expand")
+            if span is None or inside_names.intersection(range(span.start, span.end)):
+                continue
+            span._.value = parse_number(number_text)
+            span._.unit = unit
+            span._.canonical = doc.text[m.start() : end]
+            spans.append(span)
+        return spans
