@@ -1,1 +1,76 @@
-"""placeholder"""
+"""Kupür's search: the backend protocol, its tantivy and Elasticsearch/OpenSearch backends, and
+the query language.
+
+    backend = open_backend(kind="tantivy", url="", index_dir=Path("~/.local/share/kupur/index"),
+                           index_name="kupur")
+    backend.upsert(articles)
+    result = backend.search(SearchRequest("proje il:Samsun", facets=True))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.api import (
+    FACET_FIELDS,
+    FacetBucket,
+    HistogramBucket,
+    Hit,
+    SearchBackend,
+    SearchRequest,
+    SearchResult,
+)
+from index.query import parse_query
+from kupur.errors import SearchError
+
+__all__ = [
+    "FACET_FIELDS",
+    "FacetBucket",
+    "HistogramBucket",
+    "Hit",
+    "SearchBackend",
+    "SearchRequest",
+    "SearchResult",
+    "open_backend",
+    "parse_query",
+]
+
+
+def open_backend(
+    *,
+    kind: str,
+    url: str,
+    index_dir: Path,
+    index_name: str,
+    username: str = "",
+    password: str = "",
+) -> SearchBackend:
+    """Open the configured backend.
+
+    ``kind`` is "tantivy", "elasticsearch" or "opensearch". A non-empty ``url`` with kind
+    "tantivy" (the default setting) means a server was configured through ``KUPUR_SEARCH_URL``
+    alone: the server is asked what it is and the matching client is used. An empty ``url`` always
+    means the embedded index under ``index_dir``.
+    """
+    if kind not in ("tantivy", "elasticsearch", "opensearch"):
+        raise SearchError(
+            f"unknown search backend '{kind}' (use tantivy, elasticsearch or opensearch)"
+        )
+    if not url:
+        if kind != "tantivy":
+            raise SearchError(
+                f"search backend '{kind}' needs the server's URL: set KUPUR_SEARCH_URL "
+                "or search_url in kupur.toml"
+            )
+        from index.tantivy_backend import TantivyBackend
+
+        return TantivyBackend(index_dir)
+    from index.es_backend import ServerBackend
+
+    return ServerBackend.connect(
+        url,
+        index_name=index_name,
+        product=None if kind == "tantivy" else kind,
+        username=username,
+        password=password,
+    )

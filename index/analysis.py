@@ -1,0 +1,145 @@
+"""Turkish text analysis shared by every backend.
+
+Two analyses of the same text, as in the Elasticsearch template:
+
+* **folded** — simple tokenizer → lower-case → ASCII folding: "Gümrükçü" → ``gumrukcu``. Exact
+  words, phrases, prefixes and entity names use it.
+* **stemmed** — the same with the Snowball Turkish stemmer before folding: "projeler" → ``proje``.
+
+The Snowball stemmer over-stems ("aile" → ``ai``, "Samsun" → ``sams``, "OKA" → ``ok``), so a query
+word is matched on the stemmed field only when its stem is *safe*: at least three letters and the
+word is not an entity name known to the index (``protected``). Otherwise the stemmed field is
+searched for the unstemmed folded word (when it has three letters or more), which still finds inflections the stemmer brings back to
+it ("ailenin" → ``aile``) but never "AI"; and "Samsun'da" finds "Samsun" because the apostrophe
+splits the suffix off into a token of its own.
+
+tantivy's lower-case filter is not Turkish-aware ("İ" becomes "i" + a combining dot), so text and
+queries are pre-mapped (İ→i, I→ı) before they reach it; the mapping keeps every character offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import tantivy
+
+from nlp.turkish import APOSTROPHES, normalize_apostrophes, strip_suffix
+
+__all__ = [
+    "FOLD_TOKENIZER",
+    "STEM_TOKENIZER",
+    "AnalyzedWord",
+    "analyze_word",
+    "fold_analyzer",
+    "fold_tokens",
+    "index_text",
+    "name_key",
+    "premap",
+    "protect_names",
+    "stem_analyzer",
+    "stem_tokens",
+]
+
+FOLD_TOKENIZER = "kupur_fold"
+STEM_TOKENIZER = "kupur_stem"
+_MIN_SAFE_STEM = 3
+_PREMAP = str.maketrans({"İ": "i", "I": "ı"})
+_SUFFIX_IN_TEXT_RE = re.compile(f"(?<=[^\\W_])[{APOSTROPHES}][^\\W\\d_]+")
+
+
+def premap(text: str) -> str:
+    """Map İ→i and I→ı so a Unicode lower-case filter lowers Turkish correctly (same length)."""
+    return text.translate(_PREMAP)
+
+
+def index_text(text: str) -> str:
+    """The text an engine indexes: apostrophe suffixes dropped ("Samsun'da" → "Samsun"), so
+    phrases match across them exactly as Elasticsearch's ``apostrophe`` filter does."""
+    return premap(_SUFFIX_IN_TEXT_RE.sub("", text))
+
+
+_VARIANTS = {
+    "a": "aâ", "c": "cç", "g": "gğ", "i": "iıî", "o": "oö", "s": "sş", "u": "uüû",
+}  # fmt: skip
+
+
+def protect_names(text: str, words: Iterable[str]) -> str:
+    """Mark each occurrence of ``words`` (folded entity words) in index text so the stemmer leaves
+    it alone: a trailing digit ends every Turkish suffix rule ("atakum" → ``atakum0``, never
+    ``atak``). Used on the stemmed fields only; queries for those words use the folded fields."""
+    alternatives = sorted(
+        ("".join(f"[{_VARIANTS.get(ch, ch)}]" for ch in word) for word in words if word.isalnum()),
+        key=len,
+        reverse=True,
+    )
+    if not alternatives:
+        return text
+    pattern = re.compile(f"(?<![^\\W_])(?:{'|'.join(alternatives)})(?![^\\W_])", re.IGNORECASE)
+    return pattern.sub(r"\g<0>0", text)
+
+
+def fold_analyzer() -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(64))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
+
+
+def stem_analyzer() -> tantivy.TextAnalyzer:
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(64))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.stemmer("turkish"))
+        .filter(tantivy.Filter.ascii_fold())
+        .build()
+    )
+
+
+_FOLD = fold_analyzer()
+_STEM = stem_analyzer()
+
+
+def fold_tokens(text: str) -> list[str]:
+    """Folded tokens of ``text``, suffixes dropped ("Samsun’dan Ordu'ya" → ["samsun", "ordu"])."""
+    return list(_FOLD.analyze(index_text(text)))
+
+
+def stem_tokens(text: str) -> list[str]:
+    return list(_STEM.analyze(index_text(text)))
+
+
+def name_key(name: str) -> str:
+    """The key an entity name is compared by: "Kemal GÜMRÜKÇÜ'nün" → ``kemal gumrukcu``."""
+    return " ".join(fold_tokens(name))
+
+
+@dataclass(frozen=True)
+class AnalyzedWord:
+    """A query word after analysis. ``folded`` has several tokens for "aile.gov.tr" or "e-devlet"
+    (matched as a phrase); ``stem`` is the term to look up in the stemmed field for a one-token
+    word: its stem when stemming is safe, else the folded word itself, else None."""
+
+    folded: tuple[str, ...]
+    stem: str | None
+
+
+def analyze_word(text: str, is_protected: Callable[[str], bool]) -> AnalyzedWord:
+    """Analyse one typed word: apostrophe suffix dropped, folded, and stemmed when safe.
+    ``is_protected`` says whether a folded word is an entity name that must not be stemmed."""
+    word = strip_suffix(normalize_apostrophes(text))
+    folded = tuple(fold_tokens(word))
+    if len(folded) != 1:
+        return AnalyzedWord(folded, None)
+    if not is_protected(folded[0]):
+        stems = stem_tokens(word)
+        if len(stems) == 1 and len(stems[0]) >= _MIN_SAFE_STEM:
+            return AnalyzedWord(folded, stems[0])
+    # Unsafe to stem: the stemmed field is still searched for the word itself unless it is so
+    # short that it equals over-stemmed forms of longer words ("ai" is how "aile" is stored).
+    return AnalyzedWord(folded, folded[0] if len(folded[0]) >= _MIN_SAFE_STEM else None)
