@@ -77,6 +77,12 @@ def _register() -> None:
     from kupur.cli.serve import serve
 
     cli.add_command(demo.demo)
+    from kupur.cli import digest as digest_commands
+    from kupur.cli import scheduler as scheduler_commands
+
+    cli.add_command(scheduler_commands.scheduler)
+    cli.add_command(digest_commands.digest)
+    cli.add_command(digest_commands.alerts)
     cli.add_command(serve)
     for command in (
         pipeline.enrich,
