@@ -94,6 +94,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(QuerySyntaxError)
     async def bad_query(request: Request, exc: QuerySyntaxError) -> Response:
+        if not _wants_json(request):
+            return pages.query_error_page(request, exc)
         return _error(request, 400, str(exc), position=exc.position)
 
     @app.exception_handler(BackendUnavailable)

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from kupur.errors import QuerySyntaxError
 from kupur.research import Kupur, entity_query
 from kupur.web.api import ArticleId, get_kupur
-from kupur.web.params import SearchParams, page_size, search_params
+from kupur.web.params import MAX_QUERY_LENGTH, SearchParams, page_size, search_params
 from kupur.web.render import bar_chart, mark_entities, safe_snippet
 from kupur.web.templates import templates
 
@@ -87,8 +87,7 @@ def search_page(request: Request, kupur: KupurDep, params: Params) -> Response:
             collapse_stories=params.collapse,
         )
     except QuerySyntaxError as exc:
-        context.update(error=str(exc), result=None, hits=[], chart=None, pages=None)
-        return _page(request, "search.html", context, status=400)
+        return query_error_page(request, exc, params)
     pages = {
         "current": params.offset // size + 1,
         "count": max(1, -(-result.total // size)),
@@ -112,6 +111,16 @@ def search_page(request: Request, kupur: KupurDep, params: Params) -> Response:
         export_jsonl="/api/export?" + urlencode([*params.pairs(), ("format", "jsonl")]),
     )
     return _page(request, "search.html", context)
+
+
+def query_error_page(
+    request: Request, error: QuerySyntaxError, params: SearchParams | None = None
+) -> Response:
+    """The search page with the query kept in the box and the problem shown under it."""
+    if params is None:
+        params = SearchParams(q=request.query_params.get("q", "")[:MAX_QUERY_LENGTH])
+    context = {"params": params, "facet_titles": FACET_TITLES, "error": str(error)}
+    return _page(request, "search.html", context, status=400)
 
 
 @router.get("/makale/{article_id}", response_class=HTMLResponse)

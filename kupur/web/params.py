@@ -13,7 +13,9 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import HTTPException, Query, Request
+from pydantic import BeforeValidator
 
+from index.query import parse_query
 from kupur.research import entity_query, quoted
 
 __all__ = [
@@ -113,6 +115,11 @@ class SearchParams:
         return self.url(**{name: values, "offset": 0})
 
 
+def _blank(value: object) -> object:
+    """An empty form field (``since=``) means no bound."""
+    return None if value == "" else value
+
+
 def _check_values(name: str, values: list[str]) -> tuple[str, ...]:
     for value in values:
         if len(value) > MAX_VALUE_LENGTH:
@@ -137,8 +144,14 @@ def search_params(
     organization: Values = [],  # noqa: B006
     district: Values = [],  # noqa: B006
     source: Values = [],  # noqa: B006
-    since: Annotated[date | None, Query(description="First publication day, YYYY-MM-DD.")] = None,
-    until: Annotated[date | None, Query(description="Last publication day, YYYY-MM-DD.")] = None,
+    since: Annotated[
+        date | None,
+        BeforeValidator(_blank),
+        Query(description="First publication day, YYYY-MM-DD."),
+    ] = None,
+    until: Annotated[
+        date | None, BeforeValidator(_blank), Query(description="Last publication day, YYYY-MM-DD.")
+    ] = None,
     sort: Annotated[Sort, Query(description="relevance or date (newest first).")] = "relevance",
     limit: Annotated[
         int | None, Query(ge=1, description="Page size (default 20, at most web.max_page_size).")
@@ -150,6 +163,9 @@ def search_params(
 ) -> SearchParams:
     if since and until and since > until:
         raise HTTPException(400, "parameter 'since' is after 'until'")
+    # Parse the typed query alone first, so a syntax error points into what the user typed
+    # (not into the query with the facet filters added).
+    parse_query(q)
     return SearchParams(
         q=q,
         province=_check_values("province", province),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from kupur.web.render import period_label
+from kupur.models import ISTANBUL
 
 __all__ = ["STATIC_DIR", "TEMPLATE_DIR", "templates"]
 
@@ -20,6 +21,11 @@ def _thousands(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def _local_time(moment: datetime) -> str:
+    """A moment as Turkish readers expect it: Europe/Istanbul, "20.11.2025 10:00"."""
+    return moment.astimezone(ISTANBUL).strftime("%d.%m.%Y %H:%M")
+
+
 _environment = Environment(
     loader=FileSystemLoader(TEMPLATE_DIR),
     autoescape=True,
@@ -28,5 +34,5 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 _environment.filters["thousands"] = _thousands
-_environment.filters["period"] = period_label
+_environment.filters["local_time"] = _local_time
 templates = Jinja2Templates(env=_environment)
