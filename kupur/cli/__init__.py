@@ -80,6 +80,10 @@ def _register() -> None:
     from kupur.cli import digest as digest_commands
     from kupur.cli import scheduler as scheduler_commands
 
+    from kupur.cli import crawl as crawl_commands
+
+    cli.add_command(crawl_commands.crawl)
+    cli.add_command(crawl_commands.sources)
     cli.add_command(scheduler_commands.scheduler)
     cli.add_command(digest_commands.digest)
     cli.add_command(digest_commands.alerts)

@@ -1,0 +1,189 @@
+"""Scoring extraction against labelled pages: title accuracy, date accuracy, body token F1.
+
+A title counts when it equals the expected one after whitespace normalisation; a date when it
+equals the expected publication moment at the precision the page shows (``day`` compares the
+Istanbul calendar day, ``second`` the exact moment); body F1 is over Turkish-lower-cased word
+tokens (a multiset), averaged over pages. ``load_labelled`` reads the crawler's own labelled pages
+(``crawlers/labelled/truth.yaml`` and the pages next to it); the shell adds the demo sites' pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from crawlers.extraction import Rejected, extract_article
+from kupur.models import ISTANBUL
+from nlp.turkish import turkish_lower
+
+__all__ = ["EvalReport", "LabelledPage", "body_f1", "evaluate", "load_labelled"]
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class LabelledPage:
+    style: str
+    url: str
+    html: bytes
+    content_type: str
+    title: str
+    published: datetime
+    body: str
+    date_precision: str = "second"
+    selectors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class StyleScore:
+    pages: int = 0
+    titles: int = 0
+    dates: int = 0
+    f1_sum: float = 0.0
+
+    @property
+    def title_accuracy(self) -> float:
+        return self.titles / self.pages if self.pages else 0.0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.dates / self.pages if self.pages else 0.0
+
+    @property
+    def body_f1(self) -> float:
+        return self.f1_sum / self.pages if self.pages else 0.0
+
+
+@dataclass
+class EvalReport:
+    by_style: dict[str, StyleScore]
+    misses: list[str]
+
+    @property
+    def _all(self) -> StyleScore:
+        total = StyleScore()
+        for score in self.by_style.values():
+            total.pages += score.pages
+            total.titles += score.titles
+            total.dates += score.dates
+            total.f1_sum += score.f1_sum
+        return total
+
+    @property
+    def pages(self) -> int:
+        return self._all.pages
+
+    @property
+    def title_accuracy(self) -> float:
+        return self._all.title_accuracy
+
+    @property
+    def date_accuracy(self) -> float:
+        return self._all.date_accuracy
+
+    @property
+    def body_f1(self) -> float:
+        return self._all.body_f1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pages": self.pages,
+            "title_accuracy": self.title_accuracy,
+            "date_accuracy": self.date_accuracy,
+            "body_f1": self.body_f1,
+            "by_style": {
+                style: {
+                    **asdict(score),
+                    "title_accuracy": score.title_accuracy,
+                    "date_accuracy": score.date_accuracy,
+                    "body_f1": score.body_f1,
+                }
+                for style, score in self.by_style.items()
+            },
+            "misses": self.misses,
+        }
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(_TOKEN.findall(turkish_lower(text)))
+
+
+def body_f1(found: str, expected: str) -> float:
+    """Token F1 between an extracted and an expected body."""
+    got, want = _tokens(found), _tokens(expected)
+    overlap = sum((got & want).values())
+    if not got or not want or not overlap:
+        return 1.0 if not got and not want else 0.0
+    precision = overlap / sum(got.values())
+    recall = overlap / sum(want.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _same_date(found: datetime | None, expected: datetime, precision: str) -> bool:
+    if found is None:
+        return False
+    if precision == "day":
+        return found.astimezone(ISTANBUL).date() == expected.astimezone(ISTANBUL).date()
+    if precision == "minute":
+        return found.replace(second=0) == expected.replace(second=0)
+    return found == expected
+
+
+def evaluate(pages: Iterable[LabelledPage]) -> EvalReport:
+    """Run the extraction over every labelled page and score it."""
+    report = EvalReport({}, [])
+    for page in pages:
+        score = report.by_style.setdefault(page.style, StyleScore())
+        score.pages += 1
+        result = extract_article(
+            page.html,
+            page.url,
+            encoding_hint=page.content_type,
+            content_type=page.content_type,
+            selectors=page.selectors or None,
+        )
+        if isinstance(result, Rejected):
+            report.misses.append(f"{page.url}: rejected ({result.reason}: {result.detail})")
+            continue
+        if " ".join(result.title.split()) == " ".join(page.title.split()):
+            score.titles += 1
+        else:
+            report.misses.append(f"{page.url}: title {result.title!r} ≠ {page.title!r}")
+        if _same_date(result.published_at, page.published, page.date_precision):
+            score.dates += 1
+        else:
+            report.misses.append(f"{page.url}: date {result.published_at} ≠ {page.published}")
+        f1 = body_f1(result.text, page.body)
+        score.f1_sum += f1
+        if f1 < 0.95:
+            report.misses.append(f"{page.url}: body F1 {f1:.3f}")
+    return report
+
+
+def load_labelled(directory: Path | None = None) -> list[LabelledPage]:
+    """The crawler's own labelled pages (a regional news agency style and encoding cases)."""
+    folder = directory or Path(str(resources.files("crawlers") / "labelled"))
+    truth = yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8"))
+    pages = []
+    for item in truth["pages"]:
+        pages.append(
+            LabelledPage(
+                style=str(item["style"]),
+                url=str(item["url"]),
+                html=(folder / item["file"]).read_bytes(),
+                content_type=str(item.get("content_type", "text/html")),
+                title=str(item["title"]),
+                published=datetime.fromisoformat(str(item["published"])),
+                body=str(item["body"]),
+                date_precision=str(item.get("date_precision", "second")),
+            )
+        )
+    return pages

@@ -1,0 +1,520 @@
+"""Article extraction: a fetched page in, an ``Extracted`` article or a ``Rejected`` page out.
+
+A pure function usable without Scrapy. Title, author and dates come from JSON-LD, OpenGraph and
+meta tags first, then from the page (the h1, the date line under it); the body comes from
+trafilatura run over a copy of the page with the furniture removed (navigation, share and print
+buttons, "Önceki/Sonraki" links, language switchers, comment forms, related-news boxes), and the
+h1 and date line that trafilatura tends to repeat are dropped from it. Per-source CSS selectors
+override any of title, date and body.
+
+A page that is not an article is a ``Rejected`` with a reason — never ``None`` without one:
+``not-html`` (a PDF, an image, unparseable bytes), ``empty`` (no text), ``error-page`` (a "page not
+found" served with status 200), ``listing`` (a page of links to articles), ``too-short``.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from crawlers.dates import find_dates, parse_date
+from crawlers.encoding import decode_html
+from nlp.turkish import fold
+
+__all__ = ["MIN_WORDS", "Extracted", "RejectReason", "Rejected", "extract_article"]
+
+#: Fewer words than this in the body and a page is not an article.
+MIN_WORDS = 25
+
+RejectReason = Literal["not-html", "empty", "error-page", "listing", "too-short"]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an article page yields. ``canonical_url`` is the page's own claim (rel=canonical or
+    og:url), absolute, or None; the crawler decides whether to believe it."""
+
+    title: str
+    text: str
+    published_at: datetime | None
+    updated_at: datetime | None
+    author: str | None
+    canonical_url: str | None
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A page that is not stored as an article, and why."""
+
+    reason: RejectReason
+    detail: str
+
+
+# -- furniture --------------------------------------------------------------------------------
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "nav", "footer", "aside", "form", "button",
+    "select", "input", "textarea", "svg", "figcaption", "template", "dialog",
+)  # fmt: skip
+#: Any dash/underscore-separated part of a class or id that marks a block as not the article.
+_FURNITURE_PARTS = frozenset(
+    {
+        "ilgili", "benzer", "paylas", "paylasim", "share", "sharing", "social", "sosyal",
+        "yorum", "yorumlar", "comment", "comments", "reklam", "advert", "advertisement", "ads",
+        "banner", "cerez", "cookie", "kirinti", "breadcrumb", "breadcrumbs", "etiket",
+        "etiketler", "tags", "sidebar", "widget", "pagination", "sayfalama", "onceki", "sonraki",
+        "prev", "previous", "next", "print", "yazdir", "lang", "language", "dil", "diller",
+        "newsletter", "bulten", "popup", "modal", "okunanlar", "populer", "popular", "related",
+        "dakika", "ticker", "manset", "slider", "menu", "navbar", "navigation", "caption",
+        "galeri", "gallery", "video", "yazar", "author", "byline", "muhabir", "meta", "tarih",
+        "date", "kaynak", "footer", "header",
+    }
+)  # fmt: skip
+#: Whole class/id tokens that mark furniture but are too short to match as parts.
+_FURNITURE_TOKENS = frozenset({"yan", "alt", "ust", "nav", "top", "bottom"})
+_PART_SPLIT = re.compile(r"[-_\s]+")
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(önceki|sonraki|ileri|geri)( (haber|sayfa|duyuru|içerik))?\b|^(paylaş|yazdır|tweetle?|"
+    r"facebook|whatsapp|linkedin|e-?posta ile gönder|yorum yap|yorumlar|ilgili haber|"
+    r"bunlar da ilginizi|etiketler\s*:|tüm haberler|haberlere dön|geri dön|ana sayfa|"
+    r"reklam$|tr\s*\|\s*en|english$|türkçe$)",
+    re.IGNORECASE,
+)
+_ERROR_TITLE = re.compile(
+    r"\b(404|500|403)\b|bulunamad|sayfa mevcut değil|hata oluştu|erişim engellendi|"
+    r"not found|server error|forbidden",
+    re.IGNORECASE,
+)
+_DATE_LINE_WORDS = re.compile(
+    r"^(yay[ıi]n\w*|yay[ıi]m\w*|g[üu]ncelle\w*|son|tarih\w*|ekleme|eklenme|olu[şs]turulma|"
+    r"saat|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|haber|merkezi)$",
+    re.IGNORECASE,
+)
+
+
+def _class_parts(element: etree._Element) -> tuple[set[str], set[str]]:
+    raw = f"{element.get('class', '')} {element.get('id', '')}".strip()
+    if not raw:
+        return set(), set()
+    tokens = {fold(t) for t in raw.split()}
+    parts = {fold(p) for p in _PART_SPLIT.split(raw) if p}
+    return tokens, parts
+
+
+def _is_furniture(element: etree._Element) -> bool:
+    tokens, parts = _class_parts(element)
+    return bool(parts & _FURNITURE_PARTS or tokens & _FURNITURE_TOKENS)
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+# -- metadata ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Metadata:
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    author: str | None = None
+    canonical: str | None = None
+    types: tuple[str, ...] = ()
+
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "report"}
+_LISTING_TYPES = {"itemlist", "collectionpage", "searchresultspage"}
+
+
+def _jsonld_objects(tree: etree._Element) -> Iterable[Mapping[str, Any]]:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+
+
+def _author_name(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _author_name(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_author_name(v) for v in value) if n]
+        return ", ".join(names) or None
+    return None
+
+
+def _metadata(tree: etree._Element, url: str) -> _Metadata:
+    meta = _Metadata()
+    types: list[str] = []
+    for obj in _jsonld_objects(tree):
+        kinds = obj.get("@type")
+        kind_list = [kinds] if isinstance(kinds, str) else list(kinds or [])
+        folded = {str(k).lower() for k in kind_list}
+        types.extend(folded)
+        if folded & _ARTICLE_TYPES:
+            meta.title = meta.title or _clean(obj.get("headline") or obj.get("name"))
+            meta.published = meta.published or _clean(obj.get("datePublished"))
+            meta.updated = meta.updated or _clean(obj.get("dateModified"))
+            meta.author = meta.author or _author_name(obj.get("author"))
+    meta.types = tuple(types)
+    named: dict[str, str] = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        if key and key.lower() not in named:
+            named[key.lower()] = element.get("content", "").strip()
+    meta.title = meta.title or named.get("og:title") or named.get("twitter:title")
+    for key in (
+        "article:published_time", "datepublished", "og:published_time", "pubdate",
+        "publishdate", "publish-date", "dc.date.issued", "dcterms.created", "dc.date",
+        "sailthru.date", "parsely-pub-date", "date",
+    ):  # fmt: skip
+        if meta.published:
+            break
+        meta.published = named.get(key) or None
+    for key in ("article:modified_time", "datemodified", "og:updated_time", "dcterms.modified"):
+        if meta.updated:
+            break
+        meta.updated = named.get(key) or None
+    author = named.get("author") or named.get("article:author")
+    if not meta.author and author and not author.startswith("http"):
+        meta.author = author
+    links = tree.xpath('//link[@rel="canonical"]/@href')
+    canonical = (links[0] if links else None) or named.get("og:url")
+    meta.canonical = urljoin(url, canonical.strip()) if canonical else None
+    return meta
+
+
+def _clean(value: Any) -> str | None:
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    return None
+
+
+# -- title and dates --------------------------------------------------------------------------
+
+
+def _select(tree: etree._Element, css: str) -> list[etree._Element]:
+    try:
+        return list(tree.cssselect(css))
+    except Exception:
+        return []
+
+
+def _main_heading(tree: etree._Element) -> etree._Element | None:
+    for element in tree.xpath("//h1"):
+        in_furniture = any(
+            _is_furniture(a) or a.tag in ("header", "nav") for a in element.iterancestors()
+        )
+        if not in_furniture and _text(element):
+            return element
+    return None
+
+
+def _title(tree: etree._Element, meta: _Metadata, heading: etree._Element | None) -> str:
+    h1 = _text(heading) if heading is not None else ""
+    candidate = meta.title or ""
+    if h1 and (not candidate or fold(h1) in fold(candidate)):
+        return h1
+    if candidate:
+        return candidate
+    if h1:
+        return h1
+    titles = tree.xpath("//title")
+    text = _text(titles[0]) if titles else ""
+    return re.split(r"\s+[|–—-]\s+(?=[^|–—-]+$)", text)[0] if text else ""
+
+
+def _date_elements(tree: etree._Element, heading: etree._Element | None) -> list[str]:
+    """Short texts that may be the article's date line, nearest after the heading first."""
+    ordered = list(tree.iter())
+    start = ordered.index(heading) if heading is not None and heading in ordered else 0
+    texts: list[str] = []
+    for element in ordered[start:] + ordered[:start]:
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "a", "option"):
+            continue
+        if any(
+            a.tag in ("nav", "footer", "aside", "a") or _is_related(a)
+            for a in element.iterancestors()
+        ):
+            continue
+        if element.tag == "time" and element.get("datetime"):
+            texts.append(element.get("datetime", ""))
+            continue
+        own = " ".join("".join([element.text or ""] + [c.tail or "" for c in element]).split())
+        if own and len(own) <= 120 and any(ch.isdigit() for ch in own):
+            texts.append(own)
+        if len(texts) >= 12:
+            break
+    return texts
+
+
+def _is_related(element: etree._Element) -> bool:
+    tokens, parts = _class_parts(element)
+    return bool(
+        parts & {"ilgili", "benzer", "related", "okunanlar", "populer", "popular", "sidebar",
+                 "dakika", "ticker", "liste", "list", "yorum", "comment", "manset", "slider"}
+        or tokens & {"yan"}
+    )  # fmt: skip
+
+
+def _dates(
+    tree: etree._Element,
+    meta: _Metadata,
+    heading: etree._Element | None,
+    selectors: Mapping[str, str],
+    now: datetime | None,
+) -> tuple[datetime | None, datetime | None]:
+    published: datetime | None = None
+    updated: datetime | None = None
+    if selectors.get("date"):
+        for element in _select(tree, selectors["date"]):
+            for found in find_dates(element.get("datetime") or _text(element), now=now):
+                if found.kind == "updated":
+                    updated = updated or found.moment
+                else:
+                    published = published or found.moment
+    published = published or parse_date(meta.published, now=now)
+    updated = updated or parse_date(meta.updated, now=now)
+    if published is None or updated is None:
+        for text in _date_elements(tree, heading):
+            for found in find_dates(text, now=now):
+                if found.kind == "updated":
+                    updated = updated or found.moment
+                elif published is None:
+                    published = found.moment
+                elif _same_day(found.moment, published) and _is_midnight(published):
+                    published = found.moment  # the <time> gives the hour the line leaves out
+            if published is not None and updated is not None:
+                break
+    if updated is not None and published is not None and updated <= published:
+        updated = None
+    return published, updated
+
+
+def _same_day(first: datetime, second: datetime) -> bool:
+    return first.date() == second.date()
+
+
+def _is_midnight(moment: datetime) -> bool:
+    return (moment.hour, moment.minute, moment.second) == (0, 0, 0)
+
+
+# -- body -------------------------------------------------------------------------------------
+
+
+def _prune(tree: etree._Element, heading: etree._Element | None) -> etree._Element:
+    """A copy of the page without furniture; never removes the block holding the heading."""
+    pruned = copy.deepcopy(tree)
+    keep: etree._Element | None = None
+    if heading is not None:
+        path = tree.getroottree().getpath(heading)
+        found = pruned.getroottree().xpath(path)
+        keep = found[0] if found else None
+    protected = set(keep.iterancestors()) if keep is not None else set()
+    doomed: list[etree._Element] = []
+    for element in pruned.iter():
+        if not isinstance(element.tag, str) or element in protected:
+            continue
+        if (
+            element.tag in _DROP_TAGS
+            or (element.tag == "header" and keep not in element.iter())
+            or (element.tag != "body" and element.tag != "html" and _is_furniture(element))
+        ):
+            doomed.append(element)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            _drop_keep_tail(element, parent)
+    return pruned
+
+
+def _drop_keep_tail(element: etree._Element, parent: etree._Element) -> None:
+    tail = element.tail
+    previous = element.getprevious()
+    if tail and tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _block_paragraphs(elements: list[etree._Element]) -> list[str]:
+    lines: list[str] = []
+    for root in elements:
+        blocks = root.xpath(".//p|.//h2|.//h3|.//h4|.//li|.//blockquote")
+        if not blocks:
+            text = _text(root)
+            if text:
+                lines.append(text)
+            continue
+        for block in blocks:
+            if any(b in blocks for b in block.iterancestors()):
+                continue
+            text = _text(block)
+            if text:
+                lines.append(text)
+    return lines
+
+
+def _is_date_line(line: str) -> bool:
+    found = find_dates(line)
+    if not found or len(line) > 140:
+        return False
+    rest = line
+    for item in reversed(found):
+        rest = rest[: item.start] + " " + rest[item.end :]
+    words = [w for w in re.split(r"[\s,:|/–—-]+", rest) if w]
+    return all(_DATE_LINE_WORDS.match(w) for w in words) or len(words) <= 1
+
+
+def _clean_lines(lines: Iterable[str], title: str, author: str | None) -> list[str]:
+    title_key = fold(title)
+    author_key = fold(author) if author else None
+    kept: list[str] = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        key = fold(line)
+        if key == title_key or (author_key and key == author_key):
+            continue
+        if len(line) < 80 and _BOILERPLATE_LINE.search(line):
+            continue
+        if _is_date_line(line):
+            continue
+        if kept and key == fold(kept[-1]):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _listing_score(tree: etree._Element, lines: list[str]) -> float:
+    """Share of body lines that are the text of a link: high on a page of headlines."""
+    if not lines:
+        return 0.0
+    anchors = {fold(_text(a)) for a in tree.xpath("//a") if len(_text(a).split()) >= 3}
+    linked = sum(1 for line in lines if fold(line) in anchors)
+    return linked / len(lines)
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+_HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def extract_article(
+    html: str | bytes,
+    url: str,
+    *,
+    encoding_hint: str | None = None,
+    selectors: Mapping[str, str] | None = None,
+    content_type: str | None = None,
+    listed_date: datetime | None = None,
+    now: datetime | None = None,
+) -> Extracted | Rejected:
+    """Extract the article on one page.
+
+    ``encoding_hint`` is the charset the server declared (or a whole Content-Type value);
+    ``content_type`` the response's media type; ``listed_date`` the date a feed or sitemap gave
+    for this URL, used when the page gives none or gives the day without the hour.
+    """
+    selectors = selectors or {}
+    media = (content_type or "").split(";")[0].strip().lower()
+    if not media.startswith(_HTML_TYPES):
+        return Rejected("not-html", f"content type {media}")
+    if isinstance(html, bytes):
+        if html.lstrip()[:5] == b"%PDF-":
+            return Rejected("not-html", "a PDF document")
+        hint = (
+            encoding_hint
+            if not encoding_hint or "=" in encoding_hint
+            else f"charset={encoding_hint}"
+        )
+        text, encoding = decode_html(html, hint)
+    else:
+        text, encoding = html, "utf-8"
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return Rejected("empty", "the page has no content")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        return Rejected("not-html", f"unparseable HTML: {exc}")
+    meta = _metadata(tree, url)
+    heading = _main_heading(tree)
+    title = ""
+    if selectors.get("title"):
+        chosen = _select(tree, selectors["title"])
+        title = _text(chosen[0]) if chosen else ""
+    title = title or _title(tree, meta, heading)
+    if _ERROR_TITLE.search(title) or (heading is not None and _ERROR_TITLE.search(_text(heading))):
+        return Rejected("error-page", f"the page says {title!r}")
+    if not title:
+        return Rejected("empty", "the page has no title")
+    if any(t in _LISTING_TYPES for t in meta.types) and not any(
+        t in _ARTICLE_TYPES for t in meta.types
+    ):
+        return Rejected("listing", "its structured data describes a list of items")
+    if selectors.get("body") and (chosen := _select(tree, selectors["body"])):
+        clean = [_prune(element, None) for element in chosen]
+        lines = _block_paragraphs(clean)
+    else:
+        extracted = trafilatura.extract(
+            _prune(tree, heading),
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
+            favor_precision=False,
+        )
+        lines = (extracted or "").splitlines()
+    lines = _clean_lines(lines, title, meta.author)
+    words = sum(len(line.split()) for line in lines)
+    if words == 0:
+        return Rejected("empty", "no article text found")
+    if _listing_score(tree, lines) >= 0.5:
+        return Rejected("listing", "most of the text is links to other pages")
+    if words < MIN_WORDS:
+        return Rejected("too-short", f"{words} words of text")
+    published, updated = _dates(tree, meta, heading, selectors, now)
+    if listed_date is not None and (
+        published is None or (_is_midnight(published) and _same_day(published, listed_date))
+    ):
+        published = listed_date
+    return Extracted(
+        title=title,
+        text="\n".join(lines),
+        published_at=published,
+        updated_at=updated,
+        author=meta.author,
+        canonical_url=meta.canonical,
+        encoding=encoding,
+    )

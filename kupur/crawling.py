@@ -1,0 +1,350 @@
+"""The shell's side of crawling: the archive as the spiders' store, and the crawl runner.
+
+``run_crawl`` validates the sources and the names asked for in this process, then runs the crawl
+in a child process (``python -m crawlers.run``; a Twisted reactor cannot be restarted, and a
+crashed crawl must not take the caller down), shows its progress from the JSON events the child
+prints, and returns a ``CrawlSummary``. The child's log goes to ``<data_dir>/logs/crawl.log``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import IO, Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from scrapy.settings import BaseSettings
+
+from crawlers.evaluation import LabelledPage, load_labelled
+from crawlers.settings import scrapy_settings
+from crawlers.sources import load_sources, parse_sources, select_sources
+from crawlers.store import SaveOutcome
+from kupur.archive import Archive
+from kupur.config import Settings
+from kupur.errors import CrawlError
+from kupur.models import Article
+
+__all__ = [
+    "ArchiveStore",
+    "CrawlCounts",
+    "CrawlSummary",
+    "SourceResult",
+    "labelled_pages",
+    "run_crawl",
+]
+
+#: Sources crawled at the same time by one crawl process.
+PARALLEL_SOURCES = 4
+#: Seconds a stopped crawl gets to close its spiders before it is killed.
+_GRACE = 30.0
+
+
+class ArchiveStore:
+    """``crawlers.store.ArticleStore`` over the archive (``KUPUR_STORE`` names this class)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._rejected: set[str] | None = None
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> ArchiveStore:
+        url = settings.get("KUPUR_ARCHIVE_URL")
+        if not url:
+            raise CrawlError("KUPUR_ARCHIVE_URL is not set: the crawl has no archive")
+        return cls(Archive(str(url)))
+
+    def is_known(self, url: str) -> bool:
+        if self._rejected is None:
+            self._rejected = {r.url for r in self.archive.rejections()}
+        return url in self._rejected or self.archive.article_id_for_url(url) is not None
+
+    def save(self, article: Article, raw_html: bytes, encoding: str | None) -> SaveOutcome:
+        return self.archive.save(article, raw_html, encoding)
+
+    def record_rejection(self, url: str, source: str, reason: str, detail: str) -> None:
+        self.archive.record_rejection(url, source, reason, detail)
+        if self._rejected is not None:
+            self._rejected.add(url)
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        return self.archive.validators(url)
+
+    def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.archive.set_validators(url, etag, last_modified)
+
+    def start_run(self, source: str) -> int:
+        return self.archive.start_run(source)
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
+        self.archive.finish_run(run_id, status, stats)
+
+    def last_run_complete(self, source: str) -> bool:
+        run = self.archive.last_runs().get(source)
+        return bool(run is not None and run.stats.get("complete"))
+
+
+@dataclass
+class CrawlCounts:
+    fetched: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    failed: int = 0
+    robots_refused: int = 0
+    not_modified: int = 0
+
+    def add(self, other: CrawlCounts) -> None:
+        for item in fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
+
+
+@dataclass
+class SourceResult:
+    """One source's crawl: ``status`` is ok, errors, failed, stopped or not-started."""
+
+    name: str
+    status: str = "not-started"
+    counts: CrawlCounts = field(default_factory=CrawlCounts)
+    detail: str = ""
+
+
+@dataclass
+class CrawlSummary:
+    sources: dict[str, SourceResult]
+    log_file: Path | None = None
+
+    @property
+    def total(self) -> CrawlCounts:
+        total = CrawlCounts()
+        for result in self.sources.values():
+            total.add(result.counts)
+        return total
+
+    @property
+    def fetched(self) -> int:
+        return self.total.fetched
+
+    @property
+    def new(self) -> int:
+        return self.total.new
+
+    @property
+    def updated(self) -> int:
+        return self.total.updated
+
+    @property
+    def failed(self) -> int:
+        return self.total.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": asdict(self.total),
+            "sources": {name: asdict(result) for name, result in self.sources.items()},
+        }
+
+
+def _counts(stats: dict[str, Any]) -> CrawlCounts:
+    known = {item.name for item in fields(CrawlCounts)}
+    return CrawlCounts(**{k: int(v) for k, v in stats.items() if k in known})
+
+
+def _reader(stream: IO[str], lines: queue.Queue[str | None]) -> None:
+    for line in stream:
+        lines.put(line)
+    lines.put(None)
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[tuple[Progress | None, Any]]:
+    if not enabled:
+        yield None, None
+        return
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} sources"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with progress:
+        yield progress, progress.add_task("crawling", total=total)
+
+
+def run_crawl(
+    settings: Settings,
+    *,
+    sources_file: Path | None = None,
+    names: list[str] | None = None,
+    refresh: bool = False,
+    time_limit: float | None = None,
+    show_progress: bool = True,
+) -> CrawlSummary:
+    """Crawl the named sources (default: every enabled one) into the archive."""
+    path = Path(sources_file) if sources_file else settings.sources_path
+    sources = select_sources(load_sources(path), names, str(path))
+    summary = CrawlSummary({s.name: SourceResult(s.name) for s in sources})
+    if not sources:
+        return summary
+    Archive(settings.archive_url).close()  # create the tables (and fail early, here)
+    limit = time_limit if time_limit is not None else settings.crawl.time_limit
+    job = {
+        "sources_file": str(path),
+        "names": [s.name for s in sources],
+        "refresh": refresh,
+        "time_limit": limit,
+        "parallel": PARALLEL_SOURCES,
+        "settings": scrapy_settings(
+            settings.crawl.model_dump(),
+            KUPUR_STORE="kupur.crawling:ArchiveStore",
+            KUPUR_ARCHIVE_URL=settings.archive_url,
+        ),
+    }
+    log_dir = settings.data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    summary.log_file = log_dir / "crawl.log"
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(job, f)
+        job_path = Path(f.name)
+    try:
+        _run_child(job_path, summary, limit, show_progress)
+    finally:
+        job_path.unlink(missing_ok=True)
+    return summary
+
+
+def _run_child(job_path: Path, summary: CrawlSummary, limit: float, show_progress: bool) -> None:
+    assert summary.log_file is not None
+    env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
+    with summary.log_file.open("a", encoding="utf-8") as log:
+        log.write(f"\n=== crawl started {time.strftime('%Y-%m-%d %H:%M:%S')} ===\n")
+        log.flush()
+        try:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "crawlers.run", str(job_path)],
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                encoding="utf-8",
+                env=env,
+            )
+        except OSError as exc:
+            raise CrawlError(f"cannot start the crawl process: {exc}") from exc
+        assert child.stdout is not None
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=_reader, args=(child.stdout, lines), daemon=True).start()
+        deadline = time.monotonic() + limit + _GRACE
+        error: str | None = None
+        with _progress(show_progress, len(summary.sources)) as (progress, task):
+            try:
+                error = _follow(child, lines, summary, deadline, progress, task)
+            except KeyboardInterrupt:
+                child.send_signal(signal.SIGINT)
+                _follow(child, lines, summary, time.monotonic() + _GRACE, None, None)
+                raise
+        code = child.wait()
+    if error:
+        raise CrawlError(error)
+    if code != 0 and all(r.status == "not-started" for r in summary.sources.values()):
+        raise CrawlError(f"the crawl process failed (exit code {code}); see {summary.log_file}")
+
+
+def _follow(
+    child: subprocess.Popen[str],
+    lines: queue.Queue[str | None],
+    summary: CrawlSummary,
+    deadline: float,
+    progress: Progress | None,
+    task: Any,
+) -> str | None:
+    """Read the child's events until it ends; stop it once past the deadline."""
+    error: str | None = None
+    fetched = 0
+    signalled = False
+    while True:
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            now = time.monotonic()
+            if now > deadline and not signalled:
+                child.terminate()
+                signalled = True
+            elif now > deadline + _GRACE:
+                child.kill()
+            continue
+        if line is None:
+            break
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        kind = event.get("event")
+        name = event.get("source", "")
+        result = summary.sources.get(name)
+        if kind == "error":
+            error = str(event.get("message"))
+        elif kind == "opened" and result is not None:
+            result.status = "running"
+        elif kind == "page":
+            fetched += 1
+        elif kind in ("closed", "skipped") and result is not None:
+            result.status = str(event.get("status", "failed"))
+            result.counts = _counts(event.get("stats") or {})
+            result.detail = str(event.get("detail", ""))
+            if progress is not None:
+                progress.advance(task)
+        if progress is not None:
+            progress.update(task, description=f"crawling ({fetched} pages)")
+    for result in summary.sources.values():
+        if result.status == "running":
+            result.status = "stopped"
+    return error
+
+
+def labelled_pages() -> list[LabelledPage]:
+    """The labelled extraction set: every demo site article page, fetched from the demo server
+    with the selectors its demo source gives, plus the crawler's own labelled pages."""
+    from urllib.request import urlopen
+
+    from kupur.demo.server import render_sources, serve_demo_sites
+    from kupur.demo.truth import load_truth
+
+    pages: list[LabelledPage] = []
+    with serve_demo_sites() as urls:
+        demo_sources = parse_sources(render_sources(urls), "demo sources")
+        selectors = {s.start_urls[0]: dict(s.selectors) for s in demo_sources}
+        for truth in load_truth():
+            base = urls[truth.site]
+            url = base + truth.path
+            with urlopen(url, timeout=10) as response:
+                body = response.read()
+                content_type = response.headers.get("Content-Type", "text/html")
+            site_selectors = next((v for k, v in selectors.items() if k.startswith(base)), {})
+            pages.append(
+                LabelledPage(
+                    style=truth.site,
+                    url=url,
+                    html=body,
+                    content_type=content_type,
+                    title=truth.title,
+                    published=truth.published,
+                    body=truth.body,
+                    date_precision=truth.date_precision,
+                    selectors=site_selectors,
+                )
+            )
+    return pages + load_labelled()
