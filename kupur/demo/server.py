@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -32,6 +33,7 @@ from kupur.demo.render.common import BASE_URL
 __all__ = ["SOURCES_TEMPLATE", "render_sources", "serve_demo_sites"]
 
 SOURCES_TEMPLATE = Path(__file__).with_name("sources.yaml")
+_HOST_RE = re.compile(r"^[A-Za-z0-9.\-\[\]:]+$")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def _handler(resources: Mapping[str, _Resource]) -> type[BaseHTTPRequestHandler]
         def do_HEAD(self) -> None:
             self._respond(with_body=False)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             """Quiet: a demo crawl would otherwise print every request."""
 
         def _respond(self, *, with_body: bool) -> None:
@@ -77,8 +79,10 @@ def _handler(resources: Mapping[str, _Resource]) -> type[BaseHTTPRequestHandler]
                 if with_body:
                     self.wfile.write(body)
                 return
-            host, port = self.server.server_address[:2]
-            base = f"http://{host!s}:{port}".encode("ascii")
+            host = self.headers.get("Host", "")
+            if not _HOST_RE.match(host):
+                host = self._own_address()
+            base = f"http://{host}".encode("ascii")
             body = resource.body.replace(BASE_URL.encode("ascii"), base)
             etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
             if self._not_modified(etag, resource.last_modified):
@@ -96,6 +100,11 @@ def _handler(resources: Mapping[str, _Resource]) -> type[BaseHTTPRequestHandler]
             self.end_headers()
             if with_body:
                 self.wfile.write(body)
+
+        def _own_address(self) -> str:
+            address = self.server.server_address
+            host, port = (address[0], address[1]) if isinstance(address, tuple) else (address, 0)
+            return f"{host!s}:{port}"
 
         def _not_modified(self, etag: str, last_modified: str) -> bool:
             if_none_match = self.headers.get("If-None-Match")
@@ -127,9 +136,7 @@ def serve_demo_sites(root: Path = SITES_DIR) -> Iterator[dict[str, str]]:
             server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(_load_site(root / site)))
             server.daemon_threads = True
             servers.append(server)
-            threading.Thread(
-                target=server.serve_forever, name=f"demo-{site}", daemon=True
-            ).start()
+            threading.Thread(target=server.serve_forever, name=f"demo-{site}", daemon=True).start()
             urls[site] = f"http://127.0.0.1:{server.server_address[1]}"
         yield urls
     finally:

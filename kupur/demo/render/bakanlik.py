@@ -11,6 +11,7 @@ from kupur.demo.render.common import (
     WEEKDAYS,
     SiteFile,
     article_path,
+    attr,
     esc,
     newest,
     summary,
@@ -42,7 +43,7 @@ main{display:flex;gap:24px;max-width:1100px;margin:0 auto;padding:16px}
 
 
 def _page(title: str, body: str, *, canonical: str, description: str = "") -> str:
-    meta = f'\n<meta name="description" content="{esc(description)}">' if description else ""
+    meta = f'\n<meta name="description" content="{attr(description)}">' if description else ""
     return f"""<!DOCTYPE html>
 <html lang="tr">
 <head>
@@ -221,9 +222,7 @@ def _article(
 </article>
 </div>
 {_sidebar(articles, featured=False)}"""
-    return _page(
-        article.title, body, canonical=article_path(article), description=summary(article)
-    )
+    return _page(article.title, body, canonical=article_path(article), description=summary(article))
 
 
 def _home(articles: tuple[DemoArticle, ...]) -> str:

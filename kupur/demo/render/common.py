@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 
 from kupur.demo.corpus import DemoArticle
@@ -18,6 +18,7 @@ __all__ = [
     "WEEKDAYS",
     "SiteFile",
     "article_path",
+    "attr",
     "esc",
     "http_date",
     "newest",
@@ -70,11 +71,17 @@ def article_path(article: DemoArticle) -> str:
 
 
 def esc(text: str) -> str:
+    """Escape text content; quotes and apostrophes stay as written, as most sites leave them."""
+    return html.escape(text, quote=False)
+
+
+def attr(text: str) -> str:
+    """Escape a value for a double-quoted attribute."""
     return html.escape(text, quote=True)
 
 
 def turkish_date(moment: datetime, *, weekday: bool = False) -> str:
-    """"26 Eylül 2025", or with ``weekday`` "26 Eylül 2025 Cuma"."""
+    """ "26 Eylül 2025", or with ``weekday`` "26 Eylül 2025 Cuma"."""
     text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
     return f"{text} {WEEKDAYS[moment.weekday()]}" if weekday else text
 
@@ -85,7 +92,7 @@ def rfc822(moment: datetime) -> str:
 
 
 def http_date(moment: datetime) -> str:
-    return format_datetime(moment.astimezone(timezone.utc), usegmt=True)
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
 def newest(articles: Iterable[DemoArticle]) -> datetime:

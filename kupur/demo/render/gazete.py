@@ -14,6 +14,7 @@ from kupur.demo.render.common import (
     ROBOTS_DISALLOWED,
     SiteFile,
     article_path,
+    attr,
     esc,
     newest,
     summary,
@@ -37,7 +38,6 @@ SECTIONS = {
     "sanliurfa": "Şanlıurfa",
     "erzurum": "Erzurum",
     "trabzon": "Trabzon",
-    "hatay": "Hatay",
     "diyarbakir": "Diyarbakır",
     "mugla": "Muğla",
     "igdir": "Iğdır",
@@ -51,7 +51,9 @@ def _date_line(article: DemoArticle) -> str:
 
 
 def _page(title: str, content: str, *, head: str = "", path: str = "") -> str:
-    nav = " ".join(f'<li><a href="/{slug}-haberleri/">{name}</a></li>' for slug, name in SECTIONS.items())
+    nav = " ".join(
+        f'<li><a href="/{slug}-haberleri/">{name}</a></li>' for slug, name in SECTIONS.items()
+    )
     canonical = f'\n<link rel="canonical" href="{BASE_URL}{path}">' if path else ""
     return f"""<!DOCTYPE html>
 <html lang="tr">
@@ -114,14 +116,14 @@ def _related(articles: tuple[DemoArticle, ...], article: DemoArticle) -> tuple[D
 
 def _head(article: DemoArticle) -> str:
     path = article_path(article)
-    parts = [f'\n<meta name="description" content="{esc(summary(article))}">']
+    parts = [f'\n<meta name="description" content="{attr(summary(article))}">']
     if article.opengraph:
         parts.append(
             f"""
 <meta property="og:type" content="article">
 <meta property="og:site_name" content="{SITE_NAME}">
-<meta property="og:title" content="{esc(article.title)}">
-<meta property="og:description" content="{esc(summary(article))}">
+<meta property="og:title" content="{attr(article.title)}">
+<meta property="og:description" content="{attr(summary(article))}">
 <meta property="og:url" content="{BASE_URL}{path}">
 <meta property="article:published_time" content="{article.published.isoformat()}">"""
         )
@@ -169,6 +171,18 @@ def _body_html(articles: tuple[DemoArticle, ...], article: DemoArticle) -> str:
     return "\n".join(blocks)
 
 
+def _mentions_tag(article: DemoArticle) -> bool:
+    return TAG_WORD in fold(f"{article.title} {article.body}")
+
+
+def _tags(article: DemoArticle) -> str:
+    section = article.section or ""
+    tags = [f'<a href="/{section}-haberleri/">{SECTIONS[section]}</a>']
+    if _mentions_tag(article):
+        tags.insert(0, f'<a href="{TAG_PATH}">SİROMA</a>')
+    return " ".join(tags)
+
+
 def _article(articles: tuple[DemoArticle, ...], article: DemoArticle) -> str:
     section = article.section or ""
     byline = article.author or "Haber Merkezi"
@@ -195,7 +209,7 @@ def _article(articles: tuple[DemoArticle, ...], article: DemoArticle) -> str:
 <div class="haber-icerik" itemprop="articleBody">
 {_body_html(articles, article)}
 </div>
-<div class="etiketler">Etiketler: <a href="{TAG_PATH}">SİROMA</a> <a href="/{section}-haberleri/">{SECTIONS[section]}</a></div>
+<div class="etiketler">Etiketler: {_tags(article)}</div>
 <div class="yazar-kutusu">
 <span class="yazar-adi">{esc(byline)}</span>
 <span class="yazar-unvan">{SITE_NAME} {SECTIONS[section]} Temsilciliği</span>
@@ -291,7 +305,7 @@ def _sitemap(articles: tuple[DemoArticle, ...]) -> str:
 def render(articles: tuple[DemoArticle, ...]) -> dict[str, SiteFile]:
     """Every resource of the site keyed by URL path; ``articles`` newest first."""
     latest = newest(articles)
-    tagged = tuple(a for a in articles if TAG_WORD in fold(a.title + " " + a.body))
+    tagged = tuple(a for a in articles if _mentions_tag(a))
     files: dict[str, SiteFile] = {
         "/": SiteFile(_list("Son Haberler", articles, articles).encode(), HTML, latest),
         SITEMAP_PATH: SiteFile(

@@ -82,11 +82,12 @@ def _article(articles: tuple[DemoArticle, ...], article: DemoArticle, charset: s
     paragraphs = "\n".join(f"<p>{esc(p)}</p>" for p in article.paragraphs)
     updated = ""
     if article.updated:
-        updated = (
-            '\n<div class="guncelleme">Güncelleme: '
-            f"{article.updated:%d.%m.%Y - %H:%M}</div>"
-        )
-    author = f'\n<div class="hazirlayan">Hazırlayan: {esc(article.author)}</div>' if article.author else ""
+        updated = f'\n<div class="guncelleme">Güncelleme: {article.updated:%d.%m.%Y - %H:%M}</div>'
+    author = (
+        f'\n<div class="hazirlayan">Hazırlayan: {esc(article.author)}</div>'
+        if article.author
+        else ""
+    )
     content = f"""<div id="sol">
 <div class="yol"><a href="/">Ana Sayfa</a> &gt; <a href="/duyurular/">Duyurular</a></div>
 <div class="duyuru-detay">
@@ -172,8 +173,7 @@ def _blocked_page() -> str:
 
 
 def render(articles: tuple[DemoArticle, ...]) -> dict[str, SiteFile]:
-    """Every resource of the site keyed by URL path; ``articles`` newest first.
-    """
+    """Every resource of the site keyed by URL path; ``articles`` newest first."""
     latest = newest(articles)
     files: dict[str, SiteFile] = {
         "/": SiteFile(_home(articles).encode(), HTML, latest),
@@ -181,9 +181,7 @@ def render(articles: tuple[DemoArticle, ...]) -> dict[str, SiteFile]:
         FEED_PATH: SiteFile(_feed(articles).encode(), "application/rss+xml; charset=utf-8", latest),
         "/robots.txt": SiteFile(
             (
-                "User-agent: *\n"
-                "Disallow: /admin/\n"
-                f"Disallow: {ROBOTS_DISALLOWED['ilmudurlugu']}\n"
+                f"User-agent: *\nDisallow: /admin/\nDisallow: {ROBOTS_DISALLOWED['ilmudurlugu']}\n"
             ).encode(),
             "text/plain; charset=utf-8",
             latest,
