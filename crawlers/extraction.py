@@ -424,7 +424,7 @@ def _listing_score(tree: etree._Element, lines: list[str]) -> float:
 
 # -- entry point ------------------------------------------------------------------------------
 
-_HTML_TYPES = ("text/html", "application/xhtml", "text/plain", "")
+_HTML_TYPES = ("text/html", "application/xhtml", "text/plain")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
@@ -446,7 +446,7 @@ def extract_article(
     """
     selectors = selectors or {}
     media = (content_type or "").split(";")[0].strip().lower()
-    if not media.startswith(_HTML_TYPES):
+    if media and not media.startswith(_HTML_TYPES):
         return Rejected("not-html", f"content type {media}")
     if isinstance(html, bytes):
         if html.lstrip()[:5] == b"%PDF-":

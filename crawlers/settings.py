@@ -41,7 +41,7 @@ def scrapy_settings(crawl: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": max(16, per_domain * 4),
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_domain,
         "DOWNLOAD_DELAY": delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": delay > 0,
+        "DOWNLOAD_DELAY_JITTER": 0.5 if delay > 0 else 0,
         "AUTOTHROTTLE_ENABLED": bool(crawl["autothrottle"]),
         "AUTOTHROTTLE_START_DELAY": max(delay, 0.0) or 0.0,
         "AUTOTHROTTLE_MAX_DELAY": max(30.0, delay * 10),

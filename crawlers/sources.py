@@ -114,12 +114,14 @@ def _entry(check: _Checker, node: yaml.Node, index: int) -> Source | None:
         check.problem(node, f"sources[{index}]: an entry must be a mapping of fields")
         return None
     fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    names = [check.value(v) for k, v in node.value if check.value(k) == "name"]
+    label = f"sources[{index}]" + (f" ({names[0]})" if names and isinstance(names[0], str) else "")
     for key_node, value_node in node.value:
         key = check.value(key_node)
         if key not in _FIELDS:
-            check.problem(key_node, f"sources[{index}]: unknown field {key!r}")
+            check.problem(key_node, f"{label}: unknown field {key!r}")
         elif key in fields:
-            check.problem(key_node, f"sources[{index}]: field {key!r} given twice")
+            check.problem(key_node, f"{label}: field {key!r} given twice")
         else:
             fields[key] = (key_node, value_node)
     before = len(check.problems)

@@ -146,8 +146,10 @@ sağlık taraması 3 Ekim 2025</a></li></ul></div></div>
 <footer>Bölge Haber Ajansı © 2026 · 1 Ocak 2026</footer></body></html>"""
 
 
-def listing_html(items: list[AgencyArticle], page: int, pages: int) -> str:
-    links = []
+def listing_html(
+    items: list[AgencyArticle], page: int, pages: int, extra: tuple[str, ...] = ()
+) -> str:
+    links = [f'<li><a href="{href}">Bölgeden kısa haber başlığı burada</a></li>' for href in extra]
     for a in items:
         href = a.path
         if a.number % 4 == 0:  # the same article reached with tracking parameters
@@ -162,6 +164,22 @@ def listing_html(items: list[AgencyArticle], page: int, pages: int) -> str:
     )
     return f"""<!doctype html><html lang="tr"><head><meta charset="utf-8"><title>Bölge Haberleri</title>
 </head><body><h1>Bölge Haberleri</h1><ul class="liste">{"".join(links)}</ul>{nxt}</body></html>"""
+
+
+#: Links on the first listing page to the hard cases (redirect, 500, slow, robots-forbidden, PDF,
+#: a "not found" page served with 200, an unlabelled ISO-8859-9 page, a syndicated copy), and a
+#: link that answers 404.
+HARD_CASES = (
+    "/bolge/samsun/haber-5000", "/bolge/samsun/haber-5001", "/bolge/samsun/haber-5002",
+    "/bolge/gizli/haber-5003", "/bolge/samsun/haber-5004", "/bolge/samsun/haber-5005",
+    "/bolge/sinop/haber-5006", "/bolge/ordu/haber-5007", "/bolge/samsun/haber-5008",
+)  # fmt: skip
+
+NOT_FOUND_PAGE = """<!doctype html><html lang="tr"><head><meta charset="utf-8">
+<title>Sayfa Bulunamadı | Bölge Haber Ajansı</title></head><body><h1>Sayfa bulunamadı</h1>
+<p>Aradığınız haber yayından kaldırılmış ya da adresi değişmiş olabilir. Ana sayfaya dönerek
+güncel haberlere ulaşabilirsiniz. Bağlantıyı size ileten kişiye de haber vermeyi unutmayın.</p>
+</body></html>"""
 
 
 @dataclass
@@ -206,10 +224,30 @@ class AgencySite:
             last = format_datetime(chunk[0].published.astimezone(dt.UTC), usegmt=True)
             self.add(
                 path,
-                listing_html(chunk, page, self.pages),
+                listing_html(chunk, page, self.pages, HARD_CASES if page == 1 else ()),
                 headers={"ETag": f'"liste-{page}-v1"', "Last-Modified": last},
             )
-        self.add("/robots.txt", "User-agent: *\nDisallow: /gizli/\n", "text/plain")
+        self.add("/robots.txt", "User-agent: *\nDisallow: /bolge/gizli/\n", "text/plain")
+        redirected = self.articles[-1]
+        self.add("/bolge/samsun/haber-5000", "", status=301, headers={"Location": redirected.path})
+        self.add("/bolge/samsun/haber-5001", "<h1>Hata</h1>", status=500)
+        self.add("/bolge/samsun/haber-5002", article_html(self.articles[-2]), delay=3.0)
+        self.add("/bolge/gizli/haber-5003", article_html(self.articles[-3]))
+        self.add("/bolge/samsun/haber-5004", b"%PDF-1.4 fake", "application/pdf")
+        self.add("/bolge/samsun/haber-5005", NOT_FOUND_PAGE)
+        legacy = make_articles(40)[-1]
+        self.legacy = legacy
+        self.add(
+            "/bolge/sinop/haber-5006",
+            article_html(legacy).replace('<meta charset="utf-8">', "").encode("iso-8859-9"),
+            "text/html",
+        )
+        original = make_articles(41)[-1]
+        self.syndicated = original
+        self.add(
+            "/bolge/ordu/haber-5007",
+            article_html(original, canonical="https://baskagazete.example/haber/ozgun-haber-77"),
+        )
 
 
 def serve(site: AgencySite) -> ThreadingHTTPServer:
@@ -219,7 +257,7 @@ def serve(site: AgencySite) -> ThreadingHTTPServer:
             site.hits[path] = site.hits.get(path, 0) + 1
             resource = site.resources.get(path)
             if resource is None:
-                self.send_error(404, "Sayfa bulunamadı")
+                self.send_error(404, "Not Found")
                 return
             if resource.delay:
                 time.sleep(resource.delay)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from crawlers.evaluation import body_f1, evaluate, load_labelled
+from crawlers.extraction import Extracted, Rejected, extract_article
+from kupur.models import ISTANBUL
+from tests.crawlers.fixture_site import NOT_FOUND_PAGE, article_html, listing_html, make_articles
+
+URL = "https://bolgehaber.example/bolge/samsun/haber-1"
+
+
+def test_the_labelled_agency_pages_meet_the_targets() -> None:
+    report = evaluate(load_labelled())
+    assert report.pages == 10
+    assert report.title_accuracy >= 0.95
+    assert report.date_accuracy >= 0.95
+    assert report.body_f1 >= 0.95, report.misses
+
+
+def test_furniture_is_stripped_from_the_body() -> None:
+    article = make_articles(1)[0]
+    result = extract_article(article_html(article).encode(), URL)
+    assert isinstance(result, Extracted)
+    assert result.title == article.title
+    assert result.published_at == article.published
+    assert result.text == article.body
+    for furniture in ("Yazdır", "Paylaş", "Önceki Haber", "Benzer Haberler", "TR | EN"):
+        assert furniture not in result.text
+
+
+def test_metadata_wins_over_page_furniture_dates() -> None:
+    html = f"""<html><head><meta charset="utf-8">
+<meta property="og:title" content="Ordu'da kreş açıldı">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Ordu'da kreş açıldı",
+"datePublished": "2025-11-04T10:30:00+03:00", "dateModified": "2025-11-05T08:00:00+03:00",
+"author": {{"@type": "Person", "name": "Elif Kaya"}}}}</script></head><body>
+<header><span>22 Kasım 2026 Pazar</span></header><article><h1>Ordu'da kreş açıldı</h1>
+<p>{"Ordu Aile ve Sosyal Hizmetler İl Müdürlüğü çalışan annelerin çocukları için kreş açtı. " * 4}</p>
+</article><footer>1 Ocak 2026</footer></body></html>"""
+    result = extract_article(html, URL)
+    assert isinstance(result, Extracted)
+    assert result.published_at == datetime(2025, 11, 4, 10, 30, tzinfo=ISTANBUL)
+    assert result.updated_at == datetime(2025, 11, 5, 8, 0, tzinfo=ISTANBUL)
+    assert result.author == "Elif Kaya"
+
+
+def test_a_future_date_is_not_taken() -> None:
+    html = article_html(make_articles(1)[0]).replace("2025", "2099")
+    result = extract_article(html, URL, now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert isinstance(result, Extracted)
+    assert result.published_at is None or result.published_at.year < 2099
+
+
+def test_pages_that_are_not_articles_are_rejected_with_a_reason() -> None:
+    articles = make_articles(10)
+    cases = {
+        "not-html": extract_article(b"%PDF-1.4 ...", URL),
+        "error-page": extract_article(NOT_FOUND_PAGE.encode(), URL),
+        "listing": extract_article(listing_html(articles, 1, 2).encode(), URL),
+        "empty": extract_article(b"   ", URL),
+    }
+    for reason, result in cases.items():
+        assert isinstance(result, Rejected), reason
+        assert result.reason == reason
+        assert result.detail
+    pdf = extract_article(b"...", URL, content_type="application/pdf")
+    assert isinstance(pdf, Rejected)
+    assert pdf.reason == "not-html"
+
+
+def test_selectors_override_the_generic_extraction() -> None:
+    html = """<html><body><h1>Bakanlık</h1><h2 class="baslik">Yaşlılara evde bakım desteği</h2>
+<span class="t">Yayınlanma: 14.12.2025 - 11:05</span>
+<div class="govde"><p>Bakım desteği ödemeleri bu ay da hak sahiplerinin hesaplarına yatırıldı ve
+ödemeler hakkında bilgi veren il müdürlüğü başvuruların sürdüğünü hatırlattı.</p>
+<p>Ödemeler PTT şubelerinden ve banka hesaplarından alınabiliyor; yeni başvurular için gereken
+belgeler il müdürlüğünün internet sayfasında duyuruldu.</p></div></body></html>"""
+    result = extract_article(
+        html, URL, selectors={"title": "h2.baslik", "date": ".t", "body": "div.govde"}
+    )
+    assert isinstance(result, Extracted)
+    assert result.title == "Yaşlılara evde bakım desteği"
+    assert result.published_at == datetime(2025, 12, 14, 11, 5, tzinfo=ISTANBUL)
+    assert result.text.count("\n") == 1
+
+
+def test_body_f1_scores_overlap() -> None:
+    assert body_f1("Samsun'da kreş açıldı", "samsun'da kreş açıldı") == 1.0
+    assert 0 < body_f1("kreş açıldı bugün", "kreş açıldı") < 1
+    assert body_f1("", "kreş") == 0.0
