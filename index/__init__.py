@@ -10,6 +10,7 @@ the query language.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from index.api import (
     FACET_FIELDS,
@@ -67,10 +68,15 @@ def open_backend(
         return TantivyBackend(index_dir)
     from index.es_backend import ServerBackend
 
+    product: Literal["elasticsearch", "opensearch"] | None = None
+    if kind == "elasticsearch":
+        product = "elasticsearch"
+    elif kind == "opensearch":
+        product = "opensearch"
     return ServerBackend.connect(
         url,
         index_name=index_name,
-        product=None if kind == "tantivy" else kind,
+        product=product,
         username=username,
         password=password,
     )

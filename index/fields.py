@@ -15,7 +15,10 @@ from typing import Any
 from index.analysis import fold_tokens, name_key
 from kupur.models import ISTANBUL, Article
 
-__all__ = ["IndexedArticle", "histogram_keys", "hit_entities", "local_day"]
+__all__ = ["FACET_SIZE", "IndexedArticle", "histogram_keys", "hit_entities", "local_day"]
+
+#: Buckets per facet in a result.
+FACET_SIZE = 10
 
 
 @dataclass(frozen=True)

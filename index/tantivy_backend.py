@@ -37,7 +37,7 @@ from index.analysis import (
     stem_analyzer,
 )
 from index.api import FACET_FIELDS, FacetBucket, HistogramBucket, Hit, SearchRequest, SearchResult
-from index.fields import IndexedArticle
+from index.fields import FACET_SIZE, IndexedArticle
 from index.fusion import collapse_by_story, reciprocal_rank_fusion
 from index.highlight import HighlightTerms, snippet
 from index.query import And, DateRange, FieldFilter, Node, parse_query
@@ -50,7 +50,6 @@ __all__ = ["SCHEMA_VERSION", "TantivyBackend"]
 
 #: Bumped whenever the schema below changes; an index of another version must be rebuilt.
 SCHEMA_VERSION = 1
-FACET_SIZE = 10
 _HISTOGRAM_SIZE = 10_000
 _WRITER_HEAP = 128_000_000
 _LOCK_WAIT_SECONDS = 3.0

@@ -1,0 +1,219 @@
+"""Translate a parsed query and a ``SearchRequest`` into Elasticsearch / OpenSearch query DSL.
+
+Pure functions, no client: the same decisions as ``index.tantivy_query`` expressed as DSL for the
+mapping in ``index/templates/articles.es.json``. User text only ever appears as the *value* of
+``match`` / ``match_phrase`` / ``term`` / ``prefix`` clauses, never as ``query_string`` syntax.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.analysis import analyze_word, fold_tokens, name_key
+from index.api import FACET_FIELDS, SearchRequest
+from index.fields import FACET_SIZE
+from index.query import And, DateRange, FieldFilter, Node, Not, Or, Phrase, Term
+from index.tantivy_query import date_bounds
+
+__all__ = [
+    "aggregations",
+    "filters",
+    "query_words",
+    "search_body",
+    "translate",
+]
+
+Json = dict[str, Any]
+
+_WORD_FIELDS = {
+    "person": "person_words",
+    "organization": "organization_words",
+    "project": "project_words",
+    "source": "source_words",
+}
+_KEY_FIELDS = {"province": "province_key", "district": "district_key"}
+HIGHLIGHT_CHARS = 240
+
+
+def query_words(node: Node | None) -> list[str]:
+    """Folded one-token words of the query: the ones to look up among indexed entity names."""
+    if node is None:
+        return []
+    if isinstance(node, Term) and not node.prefix:
+        tokens = fold_tokens(node.text)
+        return tokens if len(tokens) == 1 else []
+    if isinstance(node, Not):
+        return query_words(node.child)
+    if isinstance(node, And | Or):
+        return [word for child in node.children for word in query_words(child)]
+    return []
+
+
+def translate(node: Node, protected: set[str]) -> Json:
+    """The DSL for ``node``; ``protected`` holds the folded words that are entity names."""
+    if isinstance(node, Term):
+        return _prefix(node.text) if node.prefix else _word(node.text, protected)
+    if isinstance(node, Phrase):
+        return _phrase(node.text)
+    if isinstance(node, FieldFilter):
+        return field_filter(node)
+    if isinstance(node, DateRange):
+        return date_range(node)
+    if isinstance(node, Not):
+        return {"bool": {"must_not": [translate(node.child, protected)]}}
+    if isinstance(node, And):
+        must = [translate(c, protected) for c in node.children if not isinstance(c, Not)]
+        must_not = [translate(c.child, protected) for c in node.children if isinstance(c, Not)]
+        clause: Json = {}
+        if must:
+            clause["must"] = must
+        if must_not:
+            clause["must_not"] = must_not
+        return {"bool": clause}
+    return {
+        "bool": {
+            "should": [translate(c, protected) for c in node.children],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _word(text: str, protected: set[str]) -> Json:
+    word = analyze_word(text, lambda w: w in protected)
+    if len(word.folded) != 1:
+        return _phrase(text)
+    should: list[Json] = [
+        {"match_phrase": {"title.folded": {"query": text, "boost": 3.0}}},
+        {"match_phrase": {"text.folded": {"query": text, "boost": 1.5}}},
+    ]
+    if word.stem is not None:
+        # A safe stem: let the field's own analyzer stem the word. Otherwise look the unstemmed
+        # word up in the stemmed field (finds "ailenin" for "aile", never "AI").
+        analyzer = {} if word.stem != word.folded[0] else {"analyzer": "kupur_folded"}
+        should += [
+            {"match": {"title": {"query": text, "boost": 2.0, **analyzer}}},
+            {"match": {"text": {"query": text, "boost": 1.0, **analyzer}}},
+        ]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def _phrase(text: str) -> Json:
+    return {
+        "bool": {
+            "should": [
+                {"match_phrase": {"title.folded": {"query": text, "boost": 3.0}}},
+                {"match_phrase": {"text.folded": {"query": text, "boost": 1.5}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _prefix(text: str) -> Json:
+    tokens = fold_tokens(text)
+    if len(tokens) == 1:
+        return {
+            "bool": {
+                "should": [
+                    {"prefix": {"title.folded": {"value": tokens[0], "boost": 2.0}}},
+                    {"prefix": {"text.folded": {"value": tokens[0]}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+    phrase = " ".join(tokens)
+    return {
+        "bool": {
+            "should": [
+                {"match_phrase_prefix": {"title.folded": {"query": phrase, "boost": 2.0}}},
+                {"match_phrase_prefix": {"text.folded": {"query": phrase}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def field_filter(node: FieldFilter) -> Json:
+    if node.field in _KEY_FIELDS:
+        return {"term": {_KEY_FIELDS[node.field]: name_key(node.value)}}
+    return {"match_phrase": {_WORD_FIELDS[node.field]: node.value}}
+
+
+def date_range(node: DateRange) -> Json:
+    low, high = date_bounds(node.start, node.end)
+    bounds: Json = {}
+    if low is not None:
+        bounds["gte"] = low.isoformat()
+    if high is not None:
+        bounds["lt"] = high.isoformat()
+    return {"range": {"published_at": bounds}}
+
+
+def filters(request: SearchRequest, node: Node | None) -> list[Json]:
+    """The request's own filters, plus (when ``node`` is given) the query's top-level ANDed
+    field filters — what semantic search keeps of a query."""
+    found: list[Json] = []
+    if request.provinces:
+        found.append({"terms": {"province_key": [name_key(p) for p in request.provinces]}})
+    if request.since or request.until:
+        found.append(date_range(DateRange(request.since, request.until, 0)))
+    if node is not None:
+        children = node.children if isinstance(node, And) else (node,)
+        found += [translate(c, set()) for c in children if isinstance(c, FieldFilter | DateRange)]
+    if request.like_id:
+        found.append({"bool": {"must_not": [{"term": {"id": request.like_id}}]}})
+    return found
+
+
+def aggregations(request: SearchRequest) -> Json:
+    aggs: Json = {}
+    if request.facets:
+        for name in FACET_FIELDS:
+            aggs[name] = {"terms": {"field": name, "size": FACET_SIZE}}
+    if request.histogram:
+        aggs["histogram"] = {
+            "date_histogram": {
+                "field": "published_at",
+                "calendar_interval": request.histogram,
+                "time_zone": "Europe/Istanbul",
+                "format": "yyyy-MM-dd",
+                "min_doc_count": 1,
+            }
+        }
+    return aggs
+
+
+def search_body(request: SearchRequest, node: Node | None, protected: set[str]) -> Json:
+    """The body of a keyword search: query, page, sort, highlight, collapse and aggregations."""
+    must = [translate(node, protected)] if node is not None else []
+    query: Json = {"bool": {"filter": filters(request, None)}}
+    if must:
+        query["bool"]["must"] = must
+    body: Json = {
+        "query": query,
+        "from": request.offset,
+        "size": request.limit,
+        "track_total_hits": True,
+        "_source": {"excludes": ["embedding"]},
+        "highlight": highlight(),
+    }
+    if request.sort == "date":
+        body["sort"] = [{"published_at": {"order": "desc", "missing": "_last"}}, "_score"]
+    if request.collapse_stories:
+        body["collapse"] = {"field": "story_key"}
+    if aggs := aggregations(request):
+        body["aggs"] = aggs
+    return body
+
+
+def highlight() -> Json:
+    fragment = {"fragment_size": HIGHLIGHT_CHARS, "number_of_fragments": 1}
+    return {
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "encoder": "html",
+        "fields": {
+            "text": {**fragment, "no_match_size": HIGHLIGHT_CHARS},
+            "text.folded": fragment,
+        },
+    }
