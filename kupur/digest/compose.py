@@ -109,7 +109,6 @@ def _search_digest(backend: SearchBackend, search: SavedSearch, period: Period) 
         )
     )
     counts = {b.key: b.count for b in current.histogram}
-    people = _people(current.hits)
     new_people = _new_names(backend, search.query, "kişi", current.facets.get("person"), period)
     return SearchDigest(
         search=search,
@@ -118,7 +117,7 @@ def _search_digest(backend: SearchBackend, search: SavedSearch, period: Period) 
         stories=_top_stories(current.hits),
         provinces=_compare(current.facets.get("province"), previous.facets.get("province")),
         projects=_compare(current.facets.get("project"), previous.facets.get("project")),
-        new_officials=[people.get(name) or Official(name) for name in new_people],
+        new_officials=[_official(backend, search.query, name, period) for name in new_people],
         new_projects=_new_names(
             backend, search.query, "proje", current.facets.get("project"), period
         ),
@@ -149,20 +148,31 @@ def _compare(
     return rows[:TABLE_ROWS]
 
 
-def _people(hits: list[Hit]) -> dict[str, Official]:
-    """Titles and roles of the people named in the hits, as the enrichment found them."""
-    found: dict[str, Official] = {}
+def _official(backend: SearchBackend, query: str, name: str, period: Period) -> Official:
+    """The person with the title and role the period's articles give them, when they do."""
+    hits = backend.search(
+        SearchRequest(
+            query=f'({query}) AND kişi:"{_quoted(name)}"',
+            since=period.start,
+            until=period.last_day,
+            sort="date",
+            limit=10,
+        )
+    ).hits
+    best = Official(name)
     for hit in hits:
         people: Any = hit.entities.get("people") or []
         for person in people:
-            if not isinstance(person, dict) or not person.get("name"):
-                continue
-            known = found.get(person["name"])
-            if known is None or (known.title is None and person.get("title")):
-                found[person["name"]] = Official(
-                    person["name"], person.get("title"), person.get("role")
-                )
-    return found
+            if isinstance(person, dict) and person.get("name") == name and person.get("title"):
+                if person.get("role"):
+                    return Official(name, person["title"], person["role"])
+                best = Official(name, person["title"])
+    return best
+
+
+def _quoted(value: str) -> str:
+    """A name made safe inside a quoted field filter (the query language has no escapes)."""
+    return value.replace('"', " ").strip()
 
 
 def _new_names(
@@ -175,7 +185,7 @@ def _new_names(
     """Facet values of this period that no article matching ``query`` named before it."""
     new: list[str] = []
     for bucket in (buckets or [])[:NEW_CANDIDATES]:
-        name = bucket.value.replace('"', " ").strip()
+        name = _quoted(bucket.value)
         if not name:
             continue
         earlier = backend.search(

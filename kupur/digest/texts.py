@@ -56,7 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "intro": "News digest for {period}.",
         "search": "Saved search",
         "query": "Query",
-        "total": "{current} articles this period ({previous} in the previous one)",
+        "total": "Articles this period: {current} (previous period: {previous})",
         "top_stories": "Top stories",
         "outlets": "carried by {count} outlets",
         "one_outlet": "carried by 1 outlet",
