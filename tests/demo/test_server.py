@@ -10,6 +10,7 @@ import urllib.robotparser
 from datetime import timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from html import unescape
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
@@ -154,18 +155,20 @@ def test_absolute_links_name_the_address_the_client_used(demo_urls: dict[str, st
     assert "%BASE_URL%" not in page
 
 
-def test_server_module_prints_urls_and_stops_on_ctrl_c() -> None:
+def test_server_module_prints_urls_writes_sources_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    sources = tmp_path / "demo-sources.yaml"
     process = subprocess.Popen(
-        [sys.executable, "-m", "kupur.demo.server"],
+        [sys.executable, "-m", "kupur.demo.server", "--sources", str(sources)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(4)]
+        lines = [process.stdout.readline() for _ in range(5)]
         urls = dict(line.split() for line in lines[:3])
         assert set(urls) == {"bakanlik", "ilmudurlugu", "gazete"}
         assert fetch(urls["bakanlik"] + "haberler/").status == 200
-        assert "Ctrl-C" in lines[3]
+        assert f'start_urls: ["{urls["gazete"]}sitemap.xml"]' in sources.read_text()
+        assert "Ctrl-C" in lines[4]
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
     finally:
