@@ -120,8 +120,6 @@ def load_corpus(directory: Path = CORPUS_DIR) -> tuple[DemoArticle, ...]:
     articles: list[DemoArticle] = []
     for site in SITES:
         path = directory / f"{site}.yaml"
-        if not path.exists():
-            continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if data.get("site") != site:
             raise ValueError(f"{path}: 'site' must be {site!r}")
