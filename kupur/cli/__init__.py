@@ -88,6 +88,9 @@ def _register() -> None:
     cli.add_command(digest_commands.digest)
     cli.add_command(digest_commands.alerts)
     cli.add_command(serve)
+    from kupur.cli.search import search
+
+    cli.add_command(search)
     for command in (
         pipeline.enrich,
         pipeline.index,
