@@ -68,11 +68,16 @@ class SearchParams:
     @property
     def full_query(self) -> str:
         """The typed query ANDed with the facet filters, in the query language."""
-        parts = [f"({self.q})"] if self.q.strip() else []
-        for name, kind in FILTER_KINDS.items():
-            parts.extend(entity_query(kind, value) for value in getattr(self, name))
-        parts.extend(f"kaynak:{quoted(value)}" for value in self.source)
-        return " ".join(parts)
+        filters = [
+            entity_query(kind, value)
+            for name, kind in FILTER_KINDS.items()
+            for value in getattr(self, name)
+        ]
+        filters.extend(f"kaynak:{quoted(value)}" for value in self.source)
+        if not self.q.strip():
+            return " ".join(filters)
+        # Parenthesised so that an OR in the typed query cannot escape the filters.
+        return " ".join([f"({self.q})", *filters]) if filters else self.q
 
     @property
     def filtered(self) -> bool:

@@ -272,3 +272,14 @@ def test_search_backend_down_is_a_503(data_settings: Settings, tmp_path) -> None
         response = down.get("/api/search", params={"q": "hibe"})
     assert response.status_code == 503
     assert response.json()["error"]
+
+
+def test_facet_filters_bind_the_whole_typed_query(client: TestClient) -> None:
+    data = client.get(
+        "/api/search", params={"q": "Samsun OR Trabzon", "person": "Hülya Tunç"}
+    ).json()
+    assert data["query"] == '(Samsun OR Trabzon) kişi:"Hülya Tunç"'
+    assert {h["title"] for h in data["hits"]} == {
+        "Yaşlı Destek Programı Samsun'da genişliyor",
+        "Trabzon'da yaşlılara evde bakım ziyareti",
+    }
