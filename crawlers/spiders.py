@@ -114,7 +114,7 @@ class SourceSpider(scrapy.Spider):
             self.crawler.stats.get_value("robotstxt/forbidden", 0) or 0
         )
         finished = reason == "finished"
-        complete = finished and self.index_pages_failed == 0
+        complete = finished and self.index_pages_failed == 0 and self.counts["failed"] == 0
         if complete:
             for url, (etag, modified) in self.pending_validators.items():
                 self.store.set_validators(url, etag, modified)
@@ -329,6 +329,14 @@ class SourceSpider(scrapy.Spider):
     def article_failed(self, failure: Failure) -> None:
         if _ignored(failure):
             return  # robots.txt or offsite: counted from Scrapy's stats
+        value: Any = failure.value
+        if isinstance(value, HttpError) and value.response.status in (404, 410):
+            url = str(value.response.meta.get("kupur_url") or canonicalize(value.response.url))
+            detail = f"HTTP {value.response.status}"
+            self.store.record_rejection(url, self.source.name, "gone", detail)
+            self.counts["rejected"] += 1
+            self.emit("page", outcome="rejected", url=url, detail=detail)
+            return
         self.counts["failed"] += 1
         url = failure.request.url if hasattr(failure, "request") else "?"
         self.emit("page", outcome="failed", url=url, detail=_describe(failure))
