@@ -99,7 +99,11 @@ def doc_to_entities(doc: Doc, gazetteer: Gazetteer) -> Entities:
         known = organizations.get(key)
         if known is None or (known.abbreviation is None and span._.abbreviation):
             organizations[key] = OrganizationRef(span._.canonical, span._.abbreviation)
-    entities.organizations = list(organizations.values())
+    entities.organizations = [
+        org
+        for key, org in organizations.items()
+        if not any(other != key and other.endswith(" " + key) for other in organizations)
+    ]
     projects: dict[str, ProjectRef] = {}
     for span in doc.spans.get("projects", []):
         projects.setdefault(span._.canonical, ProjectRef(span._.display_name, span._.canonical))

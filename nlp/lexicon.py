@@ -13,10 +13,13 @@ __all__ = [
     "NON_NAME_WORDS",
     "ORG_HEADS",
     "PLACE_CUES",
+    "PLACE_NOUNS",
     "PROJECT_HEADS",
+    "PROJECT_PAIR_HEADS",
     "TITLES",
     "TITLE_FIRST_WORDS",
     "head_form",
+    "pair_head_form",
 ]
 
 #: Title phrase (as token norms) → the bare title reported in ``Person.title``. Possessive forms
@@ -69,6 +72,7 @@ _titles("Yönetim Kurulu Başkanı")
 _titles("Müftü", "müftüsü")
 _titles("Muhtar", "muhtarı")
 _titles("Öğretim Üyesi")
+_titles("Öğretim Görevlisi")
 _titles("Öğretmen", "öğretmeni")
 _titles("Müsteşar", "müsteşarı")
 _titles("Sözcü", "sözcüsü")
@@ -80,7 +84,7 @@ TITLE_FIRST_WORDS = frozenset(key[0] for key in TITLES)
 #: tokenizer exceptions give "Dr." the norm "doktor" and split "Öğr." into "Öğr" and ".").
 HONORIFICS = frozenset(
     {"dr", "prof", "doç", "av", "uzm", "op", "yrd", "öğr", "gör", "arş", "sayın", "dt", "ecz",
-     "doktor", "profesör", "doçent", "avukat", "operatör", "hafız", "öğretim", "görevlisi"}
+     "doktor", "profesör", "doçent", "avukat", "operatör", "hafız"}
 )
 
 #: Organisation head nouns: the stem a token's norm starts with → the nominative form used in the
@@ -128,10 +132,24 @@ PROJECT_HEADS: dict[str, str] = {
     "kampanyas": "Kampanyası",
     "seferberliğ": "Seferberliği",
     "hamles": "Hamlesi",
-    "eylem plan": "Eylem Planı",
+}
+
+#: Two-word project heads: the word before the head noun → the canonical pair.
+PROJECT_PAIR_HEADS: dict[tuple[str, str], str] = {
+    ("eylem", "plan"): "Eylem Planı",
+    ("strateji", "belges"): "Strateji Belgesi",
+    ("destek", "paket"): "Destek Paketi",
 }
 
 _POSSESSIVE_VOWELS = frozenset("ıiuü")
+
+
+def pair_head_form(previous: str, norm: str) -> str | None:
+    """The canonical two-word head if ``previous`` + ``norm`` is one ("Eylem Planı'nın")."""
+    for (first, stem), canonical in PROJECT_PAIR_HEADS.items():
+        if previous == first and head_form(norm, {stem: canonical}):
+            return canonical
+    return None
 
 
 def head_form(norm: str, heads: dict[str, str]) -> str | None:
@@ -172,9 +190,17 @@ NON_NAME_WORDS = frozenset(
     merkezi daire başkanlığı kurum kurulu yılı haber foto video kaynak""".split()
 )
 
+#: Nouns that make a preceding name a street, neighbourhood or building named after a person
+#: ("Yıldırım Beyazıt Mahallesi", "Fatih Sultan Mehmet Bulvarı").
+PLACE_NOUNS = frozenset(
+    """mahallesi caddesi sokağı sokak bulvarı köyü parkı camii okulu lisesi ortaokulu ilkokulu
+    hastanesi köprüsü meydanı stadyumu kütüphanesi salonu yurdu sitesi""".split()
+)
+
 #: Words right after a district that show the district (not a homonym) is meant.
 PLACE_CUES = frozenset(
     {"ilçesi", "ilçesinde", "ilçesinin", "ilçesine", "ilçesindeki", "ilçemiz", "ilçemizde",
      "ilçe", "kaymakamı", "kaymakamlığı", "belediyesi", "belediye", "kaymakamlığınca",
-     "belediyesinin", "belediyesince", "belediyesi'nin", "sosyal", "sydv", "shm", "devlet"}
+     "belediyesinin", "belediyesince", "sosyal", "sydv", "shm", "devlet", "ilçeleri",
+     "ilçelerinde", "ilçelerindeki", "ilçelerine", "ilçelerinin"}
 )

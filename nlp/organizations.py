@@ -30,8 +30,10 @@ __all__ = ["Organizations", "extend_name_left", "is_abbreviation"]
 _MAX_NAME = 10
 #: Words that alone before a head do not make a name ("İl Müdürlüğü", "Genel Müdürlüğü").
 _GENERIC = frozenset({"il", "ilçe", "genel", "bölge", "daire", "şube", "merkez", "yerel"})
-#: Case endings that show a sentence-initial word is an inflected common word ("Toplantıya").
-_INFLECTED_ENDINGS = ("da", "de", "ta", "te", "ya", "ye", "dan", "den", "tan", "ten", "yla", "yle")
+#: Endings that show a sentence-initial word is an inflected common word ("Toplantıya", "Etkinliği").
+_INFLECTED_ENDINGS = (
+    "da", "de", "ta", "te", "ya", "ye", "yla", "yle", "ğı", "ği", "ğu", "ğü", "yı", "yi", "nı", "ni",
+)
 #: The registry entries whose abbreviation after a place names that place's unit.
 LOCAL_UNITS = frozenset({"shm", "sydv"})
 
@@ -110,13 +112,25 @@ class Organizations:
             if not words or all(w in _GENERIC for w in words):
                 continue
             span = Span(doc, start, token.i + 1, label="ORG")
-            parts = [canonical_word(t, self.abbreviations) for t in doc[start : token.i]]
+            first = start + 1 if self._province_before_district(doc, start, token.i) else start
+            parts = [canonical_word(t, self.abbreviations) for t in doc[first : token.i]]
             self._set_canonical(span, " ".join([*parts, head]))
             found.append(span)
         found.extend(self._registry_spans(doc, found, taken))
         found.extend(self._introduced_abbreviations(doc, found))
         doc.spans["organizations"] = found
         return doc
+
+    def _province_before_district(self, doc: Doc, start: int, head: int) -> bool:
+        """"Denizli Pamukkale Belediyesi" is "Pamukkale Belediyesi": the district says it all."""
+        if head - start < 2 or doc[start].ent_type_ != "PROVINCE":
+            return False
+        second = doc[start + 1]
+        if second.ent_type_ != "DISTRICT":
+            return False
+        province = self.gazetteer.province_keys.get(doc[start].norm_)
+        district = next(e for e in doc.ents if e.start <= second.i < e.end)
+        return province in self.gazetteer.districts.get(district.ent_id_, ())
 
     def _set_canonical(self, span: Span, name: str) -> None:
         entry = self.gazetteer.org_keys.get(name_key(name))

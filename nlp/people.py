@@ -25,6 +25,7 @@ from nlp.lexicon import (
     INSTITUTION_WORDS,
     NON_NAME_WORDS,
     ORG_HEADS,
+    PLACE_NOUNS,
     PROJECT_HEADS,
     TITLE_FIRST_WORDS,
     TITLES,
@@ -73,17 +74,34 @@ class _PeopleBase:
             return True
         if norm in NON_NAME_WORDS or norm in INSTITUTION_WORDS or norm in _SINGLE_WORD_TITLES:
             return False
+        if norm in PLACE_NOUNS:
+            return False
         if head_form(norm, ORG_HEADS) or head_form(norm, PROJECT_HEADS):
             return False
         place = places.get(token.i)
         return place is None or place in NAME_LIKE_PLACES
 
     def collect_name(self, doc: Doc, start: int, places: dict[int, str]) -> int:
-        """End (exclusive) of the name starting at ``start``."""
+        """End (exclusive) of the name starting at ``start``.
+
+        A place may be a surname right after a given name ("Tülay Kaynarca") unless it is then
+        used as a place ("Ali Samsun'da" is not a name).
+        """
         end = start
+        given = self.gazetteer.given_names
         while end < len(doc) and end - start < _MAX_NAME:
-            if not self.name_token(doc[end], places):
-                break
+            token = doc[end]
+            if not self.name_token(token, places):
+                surname_place = (
+                    end > start
+                    and end in places
+                    and doc[end - 1].norm_ in given
+                    and is_cap(token)
+                    and token.text.isalpha()
+                    and not _place_use_after(doc, end + 1)
+                )
+                if not surname_place:
+                    break
             end += 1
         return end
 
@@ -206,7 +224,8 @@ class NamedPeople(_PeopleBase):
                 continue
             if token.norm_ in given:
                 end = self.collect_name(doc, i, places)
-                if end - i >= 2 and not taken.intersection(range(i, end)):
+                street = end < len(doc) and doc[end].norm_ in PLACE_NOUNS
+                if end - i >= 2 and not street and not taken.intersection(range(i, end)):
                     self._add_named(doc, i, end, places)
                     i = end
                     continue

@@ -39,6 +39,14 @@ def make_places(nlp: Language, name: str, projects_file: str) -> Places:
 
 
 def _cue_after(doc: Doc, end: int, allow_suffix: bool) -> bool:
+    """Is the place ending at ``end`` followed by a word that marks it as a place? The cue may
+    come after a list: "Selçuklu ve Meram ilçelerinde", "Atakum, İlkadım ve Canik ilçeleri"."""
+    hops = 0
+    while hops < 3 and end + 1 < len(doc) and doc[end].text in (",", "ve") and is_cap(doc[end + 1]):
+        end += 2
+        while end < len(doc) and is_cap(doc[end]) and doc[end].ent_type_:
+            end += 1
+        hops += 1
     if end < len(doc) and is_suffix(doc[end]):
         if allow_suffix and doc[end].norm_[1:] in _PLACE_SUFFIXES:
             return True
@@ -68,7 +76,7 @@ class Places:
             ent
             for ent in doc.ents
             if ent.label_ in ("PROVINCE", "DISTRICT")
-            and is_cap(ent[0])
+            and (is_cap(ent[0]) or ent[0].is_digit)
             and not in_person.intersection(range(ent.start, ent.end))
         ]
         kept: list[Span] = []
@@ -84,18 +92,29 @@ class Places:
             name = ent.ent_id_
             options = self.gazetteer.districts.get(name, ())
             shared = len(options) > 1
-            if not self._keep(doc, ent, person_words, ambiguous=name in AMBIGUOUS_DISTRICTS):
-                continue
-            if shared:
-                options = tuple(p for p in options if p in provinces_here)
-                if len(options) != 1 or not _cue_after(doc, ent.end, allow_suffix=True):
+            province_before = self._province_before(doc, ent.start)
+            if province_before in options:
+                options = (province_before,)
+            else:
+                if not self._keep(doc, ent, person_words, ambiguous=name in AMBIGUOUS_DISTRICTS):
                     continue
+                if shared:
+                    options = tuple(p for p in options if p in provinces_here)
+                    if len(options) != 1 or not _cue_after(doc, ent.end, allow_suffix=True):
+                        continue
             span = Span(doc, ent.start, ent.end, label="DISTRICT")
             span._.canonical = name
             span._.province = options[0]
             kept.append(span)
         doc.spans["places"] = kept
         return doc
+
+    def _province_before(self, doc: Doc, start: int) -> str | None:
+        """The province written right before a district ("Konya Ereğli", "İzmir Karşıyaka'da")."""
+        for ent in doc.ents:
+            if ent.end == start and ent.label_ == "PROVINCE" and is_cap(ent[0]):
+                return str(ent.ent_id_)
+        return None
 
     def _keep(self, doc: Doc, ent: Span, person_words: set[str], ambiguous: bool) -> bool:
         if ambiguous:

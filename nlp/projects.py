@@ -16,9 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.gazetteer import Gazetteer, load_gazetteer, slugify
-from nlp.lexicon import CONNECTORS, PROJECT_HEADS, head_form
+from nlp.lexicon import CONNECTORS, PROJECT_HEADS, head_form, pair_head_form
 from nlp.organizations import extend_name_left
-from nlp.tokens import canonical_word, covered, is_cap, span_group
+from nlp.tokens import canonical_word, covered, is_cap, is_upper_word, span_group
 
 __all__ = ["Projects"]
 
@@ -43,17 +43,29 @@ class Projects:
         taken = covered(doc, ("people",)) | {
             i for span in organizations if span.label_ != "ORG_REF" for i in range(span.start, span.end)
         }
+        # A registered organisation named like a programme ("Birleşmiş Milletler Kalkınma
+        # Programı") keeps its head noun.
+        taken |= {
+            span.end - 1
+            for span in organizations
+            if span.label_ == "ORG_REF" and head_form(span[-1].norm_, PROJECT_HEADS)
+        }
         found: list[Span] = []
         quoted = self._quoted(doc, taken)
         quote_end = {span.end: span for span in quoted}
         for token in doc:
             if token.i in taken:
                 continue
+            head_end = token.i
             head = head_form(token.norm_, PROJECT_HEADS)
-            if head is None:
+            previous = doc[token.i - 1].norm_ if token.i > 0 else ""
+            pair = pair_head_form(previous, token.norm_)
+            if pair is not None:
+                head, head_end = pair, token.i - 1
+            if head is None or is_upper_word(token):  # an ALL CAPS headline is not a name
                 continue
-            start, words = self._name_before(doc, token.i, taken, quote_end)
-            if not words or all(w in _GENERIC for w in (t.norm_ for t in doc[start : token.i])):
+            start, words = self._name_before(doc, head_end, taken, quote_end)
+            if not words or all(w in _GENERIC for w in (t.norm_ for t in doc[start:head_end])):
                 continue
             span = Span(doc, start, token.i + 1, label="PROJECT")
             self._set_canonical(span, " ".join([*words, head]))
@@ -63,7 +75,8 @@ class Projects:
             if not claimed.intersection(range(span.start, span.end)):
                 inner = doc[span.start + 1 : span.end - 1]
                 project = Span(doc, inner.start, inner.end, label="PROJECT")
-                self._set_canonical(project, " ".join(canonical_word(t) for t in inner))
+                words = [canonical_word(t) for t in inner if t.text != ","]
+                self._set_canonical(project, " ".join(words))
                 found.append(project)
                 claimed.update(range(span.start, span.end))
         for match in span_group(doc, "registry"):
@@ -90,7 +103,7 @@ class Projects:
         if head in quote_end:
             quoted = quote_end[head]
             inner = doc[quoted.start + 1 : quoted.end - 1]
-            return quoted.start, [canonical_word(t) for t in inner]
+            return quoted.start, [canonical_word(t) for t in inner if t.text != ","]
         start = extend_name_left(doc, head, taken, self.gazetteer)
         return start, [canonical_word(t) for t in doc[start:head]]
 
@@ -110,7 +123,9 @@ class Projects:
                 i += 1
                 continue
             inner = doc[i + 1 : end]
-            words_ok = all(is_cap(t) or t.like_num or t.norm_ in CONNECTORS for t in inner)
+            words_ok = all(
+                is_cap(t) or t.like_num or t.norm_ in CONNECTORS or t.text == "," for t in inner
+            )
             if words_ok and is_cap(inner[0]) and not taken.intersection(range(i, end + 1)):
                 spans.append(Span(doc, i, end + 1, label="QUOTED"))
             i = end + 1

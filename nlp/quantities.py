@@ -33,13 +33,16 @@ _MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 _NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _TEXT_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?(?!\w)")
-_MONTH_YEAR = re.compile(rf"(?<![\d\s])\s*\b{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")
+_DAY_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d>\d{{1,2}})\s+{_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?(?!\w)"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'[a-zçğıöşü]+)?\s+yıl[a-zçğıöşü]*")
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SCALE = r"(?:\s+(?:bin|milyon|milyar)(?:\s+\d{1,3}(?!\d))?)*"
 _FIGURE = re.compile(
-    rf"(?<![\w.,/%])(?P<pct>%\s?|yüzde\s+)?(?P<num>{_NUMBER}){_SCALE}(?![\w.,/]\d)(?!['’]?\w*\s*yıl)"
+    rf"(?<![\w.,/%])(?P<pct>%\s?|yüzde\s+)?(?P<num>{_NUMBER}){_SCALE}(?![\w.,/]\d)"
 )
 _UNIT_WORD = re.compile(r"\s+(?P<w>[a-zçğıöşüâîû]+|TL|tl)(?=[\s.,;:!?)'’]|$)")
 _SCALES = {"bin": 1_000, "milyon": 1_000_000, "milyar": 1_000_000_000}
@@ -71,16 +74,16 @@ def parse_number(text: str) -> float:
     return total + current
 
 
-def _unit(lowered: str, start: int) -> tuple[str, int]:
-    """Words after a number that say what it counts, and where they end."""
+def _unit(text: str, start: int) -> tuple[str, int]:
+    """Lower-case words after a number that say what it counts, and where they end."""
     words: list[str] = []
     end = start
     position = start
     while len(words) < 4:
-        match = _UNIT_WORD.match(lowered, position)
+        match = _UNIT_WORD.match(text, position)
         if match is None:
             break
-        word = match.group("w")
+        word = match.group("w").lower()
         if word in _UNIT_STOP or (words and word.endswith(_VERB_ENDINGS) and len(word) > 4):
             break
         if not words and word.endswith(_VERB_ENDINGS) and len(word) > 5:
@@ -90,9 +93,23 @@ def _unit(lowered: str, start: int) -> tuple[str, int]:
         position = match.end()
         if word in _CURRENCIES or (len(words) > 1 and word.endswith(_CASE_ENDINGS)):
             break
-        if lowered[end : end + 1] in ("'", "’", ",", "."):
+        if text[end : end + 1] in ("'", "’", ",", "."):
             break
     return " ".join(words), end
+
+
+def _date_span(doc: Doc, start: int, end: int, date: tuple[int, int, str | None]) -> list[Span]:
+    day, month, year = date
+    span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
+    if span is None:
+        return []
+    span._.canonical = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    return [span]
+
+
+def _is_year(number: str, unit: str) -> bool:
+    """"2024 yılında", "2025'te" are years, not counts."""
+    return number.isdigit() and 1900 <= int(number) <= 2100 and unit.startswith("yıl")
 
 
 @Language.factory("kupur_quantities")
@@ -115,7 +132,9 @@ class Quantities:
 
     def _dates(self, doc: Doc, lowered: str) -> tuple[list[Span], set[int]]:
         spans: list[Span] = []
-        used: set[int] = set()
+        used: set[int] = {
+            i for span in doc.spans.get("places", []) for i in range(span.start_char, span.end_char)
+        }
 
         def add(start: int, end: int, value: str) -> None:
             if used.intersection(range(start, end)):
@@ -132,6 +151,15 @@ class Quantities:
                 day, month = int(m.group("d")), int(m.group("m"))
                 if 1 <= day <= 31 and 1 <= month <= 12:
                     add(m.start(), m.end(), f"{m.group('y')}-{month:02d}-{day:02d}")
+        for m in _DAY_RANGE.finditer(lowered):
+            month, year = MONTHS[m.group("month")], m.group("y")
+            for group in ("d1", "d"):
+                day = int(m.group(group))
+                if 1 <= day <= 31:
+                    # Each day gets its own characters: span extensions are keyed by offsets.
+                    end = m.end() if group == "d" else m.end(group)
+                    spans.extend(_date_span(doc, m.start(group), end, (day, month, year)))
+            used.update(range(m.start(), m.end()))
         for m in _TEXT_DATE.finditer(lowered):
             day, month = int(m.group("d")), MONTHS[m.group("month")]
             if 1 <= day <= 31:
@@ -150,12 +178,12 @@ class Quantities:
             if date_chars.intersection(range(m.start(), m.end())):
                 continue
             number_text = lowered[m.start("num") : m.end()]
-            unit, end = _unit(lowered, m.end())
+            unit, end = _unit(doc.text, m.end())
             percent = m.group("pct") is not None
             if percent:
                 unit = "%"
                 end = m.end()
-            elif not unit or unit in MONTHS:
+            elif not unit or unit in MONTHS or _is_year(number_text, unit):
                 continue
             else:
                 unit = " ".join(doc.text[m.end() : end].split())
