@@ -60,24 +60,36 @@ def index_text(text: str) -> str:
     return premap(_SUFFIX_IN_TEXT_RE.sub("", text))
 
 
-_VARIANTS = {
-    "a": "aâ", "c": "cç", "g": "gğ", "i": "iıî", "o": "oö", "s": "sş", "u": "uüû",
-}  # fmt: skip
+_FOLD_CHARS = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÇĞİIıÖŞÜÂÎÛçğöşüâîû",
+    "abcdefghijklmnopqrstuvwxyzcgiiiosuaiucgosuaiu",
+)
 
 
 def protect_names(text: str, words: Iterable[str]) -> str:
-    """Mark each occurrence of ``words`` (folded entity words) in index text so the stemmer leaves
-    it alone: a trailing digit ends every Turkish suffix rule ("atakum" → ``atakum0``, never
-    ``atak``). Used on the stemmed fields only; queries for those words use the folded fields."""
-    alternatives = sorted(
-        ("".join(f"[{_VARIANTS.get(ch, ch)}]" for ch in word) for word in words if word.isalnum()),
-        key=len,
-        reverse=True,
-    )
-    if not alternatives:
+    """Mark each whole-word occurrence of ``words`` (folded entity words) in index text so the
+    stemmer leaves it alone: a trailing digit ends every Turkish suffix rule ("atakum" →
+    ``atakum0``, never ``atak``). Used on the stemmed fields only; queries for those words use the
+    folded fields. Plain string search on a same-length folded copy: no regex to compile."""
+    folded = text.translate(_FOLD_CHARS)
+    ends: set[int] = set()
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            end = start + len(word)
+            before_ok = start == 0 or not folded[start - 1].isalnum()
+            after_ok = end == len(folded) or not folded[end].isalnum()
+            if before_ok and after_ok:
+                ends.add(end)
+            start = folded.find(word, end)
+    if not ends:
         return text
-    pattern = re.compile(f"(?<![^\\W_])(?:{'|'.join(alternatives)})(?![^\\W_])", re.IGNORECASE)
-    return pattern.sub(r"\g<0>0", text)
+    pieces, cursor = [], 0
+    for end in sorted(ends):
+        pieces += [text[cursor:end], "0"]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def fold_analyzer() -> tantivy.TextAnalyzer:
