@@ -315,16 +315,17 @@ def _follow(
     return error
 
 
-def labelled_pages() -> list[LabelledPage]:
+def labelled_pages(sites_dir: Path | None = None) -> list[LabelledPage]:
     """The labelled extraction set: every demo site article page, fetched from the demo server
-    with the selectors its demo source gives, plus the crawler's own labelled pages."""
+    (serving ``sites_dir``, default the committed demo sites) with the selectors its demo source
+    gives, plus the crawler's own labelled pages."""
     from urllib.request import urlopen
 
     from kupur.demo.server import render_sources, serve_demo_sites
     from kupur.demo.truth import load_truth
 
     pages: list[LabelledPage] = []
-    with serve_demo_sites() as urls:
+    with serve_demo_sites(*([sites_dir] if sites_dir else [])) as urls:
         demo_sources = parse_sources(render_sources(urls), "demo sources")
         selectors = {s.start_urls[0]: dict(s.selectors) for s in demo_sources}
         for truth in load_truth():
