@@ -25,8 +25,8 @@ from nlp.gazetteer import DATA_DIR, Gazetteer, name_key, slugify
 from nlp.turkish import fold
 
 __all__ = [
-    "EVAL_DIR",
     "ENTITY_TYPES",
+    "EVAL_DIR",
     "EvalText",
     "Score",
     "evaluate",
@@ -183,4 +183,3 @@ def evaluate(
                 score.fp += 1
                 score.errors.append(f"{text.id}: spurious {extra}")
     return scores
-

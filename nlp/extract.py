@@ -86,7 +86,9 @@ def doc_to_entities(doc: Doc, gazetteer: Gazetteer) -> Entities:
     for span in doc.spans.get("places", []):
         if span.label_ == "DISTRICT":
             province = span._.province
-            districts.setdefault((span._.canonical, province), DistrictRef(span._.canonical, province))
+            districts.setdefault(
+                (span._.canonical, province), DistrictRef(span._.canonical, province)
+            )
         else:
             province = span._.canonical
         provinces.setdefault(province, ProvinceRef(province, gazetteer.provinces[province]))

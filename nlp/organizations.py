@@ -32,7 +32,22 @@ _MAX_NAME = 10
 _GENERIC = frozenset({"il", "ilçe", "genel", "bölge", "daire", "şube", "merkez", "yerel"})
 #: Endings that show a sentence-initial word is an inflected common word ("Toplantıya", "Etkinliği").
 _INFLECTED_ENDINGS = (
-    "da", "de", "ta", "te", "ya", "ye", "yla", "yle", "ğı", "ği", "ğu", "ğü", "yı", "yi", "nı", "ni",
+    "da",
+    "de",
+    "ta",
+    "te",
+    "ya",
+    "ye",
+    "yla",
+    "yle",
+    "ğı",
+    "ği",
+    "ğu",
+    "ğü",
+    "yı",
+    "yi",
+    "nı",
+    "ni",
 )
 #: The registry entries whose abbreviation after a place names that place's unit.
 LOCAL_UNITS = frozenset({"shm", "sydv"})
@@ -122,7 +137,7 @@ class Organizations:
         return doc
 
     def _province_before_district(self, doc: Doc, start: int, head: int) -> bool:
-        """"Denizli Pamukkale Belediyesi" is "Pamukkale Belediyesi": the district says it all."""
+        """ "Denizli Pamukkale Belediyesi" is "Pamukkale Belediyesi": the district says it all."""
         if head - start < 2 or doc[start].ent_type_ != "PROVINCE":
             return False
         second = doc[start + 1]
@@ -168,7 +183,7 @@ class Organizations:
         return spans
 
     def _introduced_abbreviations(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """"Orta Karadeniz Kalkınma Ajansı (OKA)": OKA now names that organisation."""
+        """ "Orta Karadeniz Kalkınma Ajansı (OKA)": OKA now names that organisation."""
         introduced: dict[str, Span] = {}
         for span in found:
             end = span.end

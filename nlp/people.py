@@ -250,7 +250,7 @@ class NamedPeople(_PeopleBase):
         self.add(doc, span)
 
     def _title_after(self, doc: Doc, span: Span, places: dict[int, str]) -> None:
-        """"Kemal Gümrükçü, Samsun Aile ve Sosyal Hizmetler İl Müdürü, ..." → title and role."""
+        """ "Kemal Gümrükçü, Samsun Aile ve Sosyal Hizmetler İl Müdürü, ..." → title and role."""
         if span.end + 1 >= len(doc) or doc[span.end].text != ",":
             return
         start = span.end + 1

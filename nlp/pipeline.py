@@ -62,9 +62,11 @@ _APOSTROPHE_SUFFIX = f"(?<=[\\w.])[{APOSTROPHES}][^\\W\\d_]+$"
 
 
 def _customise_tokenizer(nlp: Language) -> None:
-    suffixes = [_APOSTROPHE_SUFFIX, *nlp.Defaults.suffixes]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.vocab.lex_attr_getters[NORM] = norm_text
+    tokenizer: Any = nlp.tokenizer
+    vocab: Any = nlp.vocab
+    suffixes = [_APOSTROPHE_SUFFIX, *(nlp.Defaults.suffixes or ())]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    vocab.lex_attr_getters[NORM] = norm_text
     for lexeme in nlp.vocab:
         lexeme.norm_ = norm_text(lexeme.orth_)
 
@@ -102,9 +104,7 @@ def build_pipeline(gazetteer: Gazetteer) -> Language:
     nlp = spacy.blank("tr")
     _customise_tokenizer(nlp)
     projects_file = str(gazetteer.projects_file)
-    ruler = nlp.add_pipe(
-        "entity_ruler", name="place_ruler", config={"phrase_matcher_attr": "NORM"}
-    )
+    ruler = nlp.add_pipe("entity_ruler", name="place_ruler", config={"phrase_matcher_attr": "NORM"})
     ruler.add_patterns(_place_patterns(gazetteer))  # type: ignore[attr-defined]
     registry = nlp.add_pipe(
         "span_ruler",
@@ -120,4 +120,3 @@ def build_pipeline(gazetteer: Gazetteer) -> Language:
     nlp.add_pipe("kupur_places", config=config)
     nlp.add_pipe("kupur_quantities")
     return nlp
-

