@@ -21,21 +21,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import trafilatura  # noqa: E402
+import trafilatura
 
-from crawlers.extraction import extract_article  # noqa: E402
-from kupur.config import load_settings  # noqa: E402
-from kupur.crawling import labelled_pages, run_crawl  # noqa: E402
-from kupur.demo import build  # noqa: E402
-from tests.crawlers.fixture_site import AgencySite, running  # noqa: E402
+from crawlers.extraction import extract_article
+from kupur.config import load_settings
+from kupur.crawling import labelled_pages, run_crawl
+from kupur.demo import build
+from tests.crawlers.fixture_site import AgencySite, running
 
 
 def bench_crawl(pages: int, workdir: Path) -> None:
     site = AgencySite(per_page=20, pages=max(1, pages // 20))
     settings = load_settings(environ={}, data_dir=str(workdir / "data"))
     crawl = settings.crawl.model_copy(
-        update={"obey_robots": False, "autothrottle": False, "download_delay": 0.0,
-                "concurrent_per_domain": 16}
+        update={
+            "obey_robots": False,
+            "autothrottle": False,
+            "download_delay": 0.0,
+            "concurrent_per_domain": 16,
+        }
     )
     settings = settings.model_copy(update={"crawl": crawl})
     for path in [p for p in site.resources if "/haber-50" in p]:
@@ -51,8 +55,10 @@ def bench_crawl(pages: int, workdir: Path) -> None:
         summary = run_crawl(settings, sources_file=sources, show_progress=False)
         elapsed = time.perf_counter() - started
     total = summary.total
-    print(f"crawl+extract+store: {total.fetched} pages ({total.new} articles) in {elapsed:.2f} s "
-          f"= {total.fetched / elapsed:.1f} pages/s (politeness off, process start included)")
+    print(
+        f"crawl+extract+store: {total.fetched} pages ({total.new} articles) in {elapsed:.2f} s "
+        f"= {total.fetched / elapsed:.1f} pages/s (politeness off, process start included)"
+    )
 
 
 def bench_extraction(workdir: Path, rounds: int) -> None:
@@ -63,8 +69,9 @@ def bench_extraction(workdir: Path, rounds: int) -> None:
     started = time.perf_counter()
     for _ in range(rounds):
         for page in pages:
-            extract_article(page.html, page.url, encoding_hint=page.content_type,
-                            content_type=page.content_type)
+            extract_article(
+                page.html, page.url, encoding_hint=page.content_type, content_type=page.content_type
+            )
     ours = len(pages) * rounds / (time.perf_counter() - started)
     texts = [page.html for page in pages]
     started = time.perf_counter()

@@ -122,3 +122,31 @@ def test_an_unknown_source_name_is_refused_before_crawling(tmp_path: Path) -> No
     sources = _sources(tmp_path, "http://127.0.0.1:9")
     with pytest.raises(SourceConfigError, match="unknown source 'yok'; known sources: ajans"):
         run_crawl(settings, sources_file=sources, names=["yok"], show_progress=False)
+
+
+def test_a_crawl_stopped_by_its_time_limit_keeps_what_it_stored_and_resumes(
+    tmp_path: Path,
+) -> None:
+    site = AgencySite()
+    for path in [p for p in site.resources if "/haber-50" in p]:
+        del site.resources[path]
+    for path, resource in site.resources.items():
+        if path.startswith("/bolge/liste/sayfa-"):
+            resource.delay = 0.6  # each further listing page is slow
+    settings = _settings(tmp_path)
+    settings = settings.model_copy(
+        update={"crawl": settings.crawl.model_copy(update={"download_timeout": 5.0})}
+    )
+    with running(site) as base:
+        sources = _sources(tmp_path, base)
+        stopped = run_crawl(
+            settings, sources_file=sources, names=["ajans"], time_limit=2.0, show_progress=False
+        )
+        result = stopped.sources["ajans"]
+        assert result.status == "stopped"
+        kept = Archive(settings.archive_url).count()
+        assert 0 < kept < 30
+        assert result.counts.new == kept
+        resumed = run_crawl(settings, sources_file=sources, names=["ajans"], show_progress=False)
+        assert resumed.sources["ajans"].status == "ok"
+        assert Archive(settings.archive_url).count() == 30
