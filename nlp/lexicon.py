@@ -161,6 +161,8 @@ PROJECT_PAIR_HEADS: dict[tuple[str, str], str] = {
 }
 
 _POSSESSIVE_VOWELS = frozenset("ıiuü")
+#: Answers of ``head_form`` per head table: the same words recur in every article.
+_HEAD_CACHE: dict[int, dict[str, str | None]] = {}
 
 
 def pair_head_form(previous: str, norm: str) -> str | None:
@@ -176,13 +178,20 @@ def head_form(norm: str, heads: dict[str, str]) -> str | None:
 
     "müdürlüğünce" → "Müdürlüğü"; "bakanlık" → None (no possessive vowel); "merkezde" → None.
     """
+    cache = _HEAD_CACHE.setdefault(id(heads), {})
+    if norm in cache:
+        return cache[norm]
+    found = None
     for stem, canonical in heads.items():
-        if " " in stem or not norm.startswith(stem) or len(norm) == len(stem):
+        if not norm.startswith(stem) or len(norm) == len(stem):
             continue
         rest = norm[len(stem) :]
         if rest[0] in _POSSESSIVE_VOWELS and len(rest) <= 9:
-            return canonical
-    return None
+            found = canonical
+            break
+    if len(cache) < 100_000:
+        cache[norm] = found
+    return found
 
 
 #: Words that join the parts of an organisation or project name.

@@ -88,15 +88,20 @@ class Places:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._province_ends: dict[int, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         in_person = covered(doc, ("people",))
+        ents = doc.ents  # built anew on every access
+        self._province_ends = {
+            e.end: str(e.ent_id_) for e in ents if e.label_ == "PROVINCE" and is_cap(e[0])
+        }
         person_words = {
             word for span in doc.spans.get("people", []) for word in span._.canonical.split()
         }
         candidates = [
             ent
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ in ("PROVINCE", "DISTRICT")
             and (is_cap(ent[0]) or ent[0].is_digit)
             and not in_person.intersection(range(ent.start, ent.end))
@@ -133,10 +138,7 @@ class Places:
 
     def _province_before(self, doc: Doc, start: int) -> str | None:
         """The province written right before a district ("Konya Ereğli", "İzmir Karşıyaka'da")."""
-        for ent in doc.ents:
-            if ent.end == start and ent.label_ == "PROVINCE" and is_cap(ent[0]):
-                return str(ent.ent_id_)
-        return None
+        return self._province_ends.get(start)
 
     def _keep(self, doc: Doc, ent: Span, person_words: set[str], ambiguous: bool) -> bool:
         if ambiguous:

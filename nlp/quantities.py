@@ -230,7 +230,7 @@ class Quantities:
             lowered = text.lower() if len(text.lower()) == len(text) else text
         dates, date_chars = self._dates(doc, lowered)
         doc.spans["dates"] = dates
-        doc.spans["figures"] = self._figures(doc, lowered, date_chars)
+        doc.spans["figures"] = self._figures(doc, text, lowered, date_chars)
         return doc
 
     def _dates(self, doc: Doc, lowered: str) -> tuple[list[Span], set[int]]:
@@ -278,14 +278,15 @@ class Quantities:
             add(m.start(), m.start() + 4, m.group("y"))
         return spans, used
 
-    def _figures(self, doc: Doc, lowered: str, date_chars: set[int]) -> list[Span]:
+    def _figures(self, doc: Doc, text: str, lowered: str, date_chars: set[int]) -> list[Span]:
+        # ``doc.text`` is rebuilt from the tokens on every access: use the copy passed in.
         inside_names = covered(doc, ("organizations", "projects", "places"))
         spans: list[Span] = []
         for m in _FIGURE.finditer(lowered):
             if date_chars.intersection(range(m.start(), m.end())):
                 continue
             number_text = lowered[m.start("num") : m.end()]
-            unit, end = _unit(doc.text, m.end())
+            unit, end = _unit(text, m.end())
             percent = m.group("pct") is not None
             if percent:
                 unit = "%"
@@ -293,12 +294,12 @@ class Quantities:
             elif not unit or unit in MONTHS or _is_year(number_text, unit):
                 continue
             else:
-                unit = " ".join(doc.text[m.end() : end].split())
+                unit = " ".join(text[m.end() : end].split())
             span = doc.char_span(m.start(), end, label="FIGURE", alignment_mode="expand")
             if span is None or inside_names.intersection(range(span.start, span.end)):
                 continue
             span._.value = parse_number(number_text)
             span._.unit = unit
-            span._.canonical = doc.text[m.start() : end]
+            span._.canonical = text[m.start() : end]
             spans.append(span)
         return spans
