@@ -89,7 +89,13 @@ class Mailer:
             if smtp.security == "starttls":
                 client.starttls(context=context)
             if smtp.user:
-                client.login(smtp.user, self._password)
+                try:
+                    client.login(smtp.user, self._password)
+                except UnicodeEncodeError as exc:
+                    raise MailError(
+                        "smtp.user and KUPUR_SMTP_PASSWORD may hold only ASCII characters: "
+                        "SMTP login (smtplib) cannot send other letters"
+                    ) from exc
             client.send_message(message)
 
 

@@ -165,7 +165,14 @@ def load_subscriptions(path: Path) -> list[Subscription]:
 
 def _describe(error: ValidationError, origin: str, data: dict[str, Any]) -> str:
     problems = []
-    for item in error.errors():
+    errors = error.errors()
+    for item in errors:
+        loc = tuple(item["loc"])
+        if item["type"] == "too_short" and any(
+            tuple(other["loc"])[: len(loc)] == loc and len(other["loc"]) > len(loc)
+            for other in errors
+        ):
+            continue  # a list whose entries are all wrong: the entries' errors say why
         where = _where(item["loc"], data)
         message = str(item["msg"]).removeprefix("Value error, ")
         problems.append(f"  - {where}: {message}")
