@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from kupur.errors import ConfigError
+from nlp.lexicon import PROJECT_HEADS, head_form
 from nlp.turkish import strip_suffix, turkish_lower
 
 __all__ = [
@@ -223,7 +224,7 @@ AMBIGUOUS_DISTRICTS = frozenset(
         "Karşıyaka",
         "Altındağ",
     ]
-) | {"19 Mayıs"}
+) | {"19 Mayıs", "Ondokuz Mayıs"}
 
 #: Other spellings of district names.
 DISTRICT_ALIASES = {"Ondokuzmayıs": "19 Mayıs", "Ondokuz Mayıs": "19 Mayıs"}
@@ -308,7 +309,12 @@ class Gazetteer:
                     self.org_keys[name_key(text)] = entry
         for entry in self.projects:
             for text in (entry.name, *entry.aliases):
-                self.project_keys[name_key(text)] = entry
+                key = name_key(text)
+                self.project_keys[key] = entry
+                words = key.split()
+                if len(words) > 1 and head_form(words[-1], PROJECT_HEADS):
+                    # "Umut Işığı Projesi" is also found as "Umut Işığı".
+                    self.project_keys.setdefault(" ".join(words[:-1]), entry)
 
     def project_entry(self, name: str) -> RegistryEntry | None:
         """The registered project a found name refers to, with or without its head word."""

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from nlp.gazetteer import AMBIGUOUS_DISTRICTS, NAME_LIKE_PLACES, Gazetteer, load_gazetteer
 from nlp.lexicon import PLACE_CUES
 from nlp.tokens import covered, is_cap, is_suffix
+from nlp.turkish import turkish_title
 
 __all__ = ["Places"]
 
@@ -123,7 +124,8 @@ class Places:
             if province_before in options:
                 options = (province_before,)
             else:
-                if not self._keep(doc, ent, person_words, ambiguous=name in AMBIGUOUS_DISTRICTS):
+                ambiguous = turkish_title(ent.text) in AMBIGUOUS_DISTRICTS
+                if not self._keep(doc, ent, person_words, ambiguous=ambiguous):
                     continue
                 if shared:
                     options = tuple(p for p in options if p in provinces_here)
