@@ -22,7 +22,8 @@ def test_enrich_fills_entities_embedding_and_story():
     ]
     enricher.enrich(articles, [])
     first, second = articles
-    assert first.entities is not None and first.entities.projects[0].id == "siroma"
+    assert first.entities is not None
+    assert first.entities.projects[0].id == "siroma"
     assert len(first.embedding or []) == 512
     assert second.story_id == first.story_id == first.id
 

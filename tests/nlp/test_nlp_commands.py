@@ -45,13 +45,16 @@ def test_extract_reads_stdin_and_files(root, tmp_path):
 def test_eval_nlp_prints_a_table_per_part(root):
     result = CliRunner().invoke(root, ["eval", "nlp", "--part", "heldout"])
     assert result.exit_code == 0, result.output
-    assert "heldout" in result.output and "provinces" in result.output and "F1" in result.output
+    assert "heldout" in result.output
+    assert "provinces" in result.output
+    assert "F1" in result.output
 
 
 def test_every_command_has_help(root):
     for args in (["extract", "--help"], ["eval", "nlp", "--help"], ["projects", "--help"]):
         result = CliRunner().invoke(root, args)
-        assert result.exit_code == 0 and len(result.output) > 100
+        assert result.exit_code == 0
+        assert len(result.output) > 100
 
 
 def test_projects_lists_what_the_archive_mentions(root, tmp_path):
