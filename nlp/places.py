@@ -53,6 +53,9 @@ _PLACE_SUFFIXES = frozenset(
         "lü",
     }
 )
+_STREET_WORDS = frozenset(
+    {"caddesi", "cadde", "sokağı", "sokak", "bulvarı", "mahallesi", "meydanı", "yolu"}
+)
 _PROVINCE_CUES = frozenset({"ili", "ilinde", "ilinin", "iline", "valisi", "valiliği", "il"})
 
 
@@ -84,6 +87,11 @@ def _cue_after(doc: Doc, end: int, allow_suffix: bool) -> bool:
     )
 
 
+def _street_name(doc: Doc, end: int) -> bool:
+    """ "Ankara Caddesi", "Bafra Mahallesi": a street or quarter named after a place."""
+    return end < len(doc) and doc[end].norm_ in _STREET_WORDS
+
+
 class Places:
     """Filters the place ruler's matches into ``doc.spans["places"]``."""
 
@@ -109,13 +117,15 @@ class Places:
         ]
         kept: list[Span] = []
         for ent in candidates:
+            if _street_name(doc, ent.end):
+                continue
             if ent.label_ == "PROVINCE" and self._keep(doc, ent, person_words, ambiguous=False):
                 span = Span(doc, ent.start, ent.end, label="PROVINCE")
                 span._.canonical = ent.ent_id_
                 kept.append(span)
         provinces_here = {span._.canonical for span in kept}
         for ent in candidates:
-            if ent.label_ != "DISTRICT":
+            if ent.label_ != "DISTRICT" or _street_name(doc, ent.end):
                 continue
             name = ent.ent_id_
             options = self.gazetteer.districts.get(name, ())

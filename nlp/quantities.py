@@ -160,6 +160,7 @@ _CASE_ENDINGS = (
     "yla",
     "yle",
 )
+_DATIVE_ENDINGS = ("ya", "ye", "ğa", "ğe", "yla", "yle")
 _CURRENCIES = frozenset({"lira", "tl", "dolar", "avro", "euro"})
 
 
@@ -195,6 +196,8 @@ def _unit(text: str, start: int) -> tuple[str, int]:
         end = match.end()
         position = match.end()
         if word in _CURRENCIES or (len(words) > 1 and word.endswith(_CASE_ENDINGS)):
+            break
+        if len(words) == 1 and word.endswith(_DATIVE_ENDINGS):  # "1.240 haneye ulaşıldı"
             break
         if text[end : end + 1] in ("'", "’", ",", "."):
             break

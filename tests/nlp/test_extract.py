@@ -161,3 +161,11 @@ def test_users_can_add_their_own_component(extractor):
     Language.component("test_hilal", func=tag_kizilay)
     custom.nlp.add_pipe("test_hilal", before="kupur_places")
     assert names(custom.extract("Hilal yardım dağıttı.").organizations) == ["Hilal Derneği"]
+
+
+def test_streets_named_after_places_are_not_places(extractor):
+    entities = extractor.extract(
+        "Ankara Caddesi üzerindeki merkezde Bafra Mahallesi sakinleri buluştu."
+    )
+    assert entities.provinces == []
+    assert entities.districts == []
