@@ -18,6 +18,7 @@ from scheduler.runner import (
     list_jobs,
     run_job_now,
     run_scheduler,
+    stop_scheduler,
     sync_jobs,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "planned_jobs",
     "run_job_now",
     "run_scheduler",
+    "stop_scheduler",
     "sync_jobs",
 ]

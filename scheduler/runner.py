@@ -48,6 +48,7 @@ __all__ = [
     "list_jobs",
     "run_job_now",
     "run_scheduler",
+    "stop_scheduler",
     "sync_jobs",
 ]
 
@@ -64,6 +65,17 @@ def build_scheduler(settings: Settings, engine: Engine) -> BackgroundScheduler:
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         timezone=ZoneInfo(settings.scheduler.timezone),
     )
+
+
+def stop_scheduler(scheduler: BackgroundScheduler) -> None:
+    """Shut down, waiting for running jobs, without losing a run that is due right now.
+
+    APScheduler 3's scheduler thread takes one last look at the job store after ``shutdown``;
+    a job due at that moment cannot be submitted any more, yet its next run time is advanced, so
+    that run would be lost. Detaching the store first leaves the stored schedule as it was.
+    """
+    scheduler.remove_jobstore("default", shutdown=False)
+    scheduler.shutdown(wait=True)
 
 
 def sync_jobs(scheduler: BackgroundScheduler, specs: list[JobSpec]) -> None:
@@ -139,7 +151,7 @@ def run_scheduler(
         finally:
             containment.stop_all()
             if scheduler.running:
-                scheduler.shutdown(wait=True)
+                stop_scheduler(scheduler)
             restore()
 
 
