@@ -73,30 +73,26 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module to the root group (kept in one place for the README test)."""
-    from kupur.cli import demo, pipeline
-    from kupur.cli.serve import serve
+    from kupur.cli import crawl, demo, digest, nlp_commands, pipeline, scheduler, search, serve
 
-    cli.add_command(demo.demo)
-    from kupur.cli import digest as digest_commands
-    from kupur.cli import scheduler as scheduler_commands
-
-    from kupur.cli import crawl as crawl_commands
-
-    cli.add_command(crawl_commands.crawl)
-    cli.add_command(crawl_commands.sources)
-    cli.add_command(scheduler_commands.scheduler)
-    cli.add_command(digest_commands.digest)
-    cli.add_command(digest_commands.alerts)
-    cli.add_command(serve)
-    from kupur.cli.search import search
-
-    cli.add_command(search)
+    nlp_commands.eval_group.add_command(crawl.extraction_command)
     for command in (
+        crawl.crawl,
+        crawl.sources,
         pipeline.enrich,
         pipeline.index,
         pipeline.run,
+        search.search,
         pipeline.import_,
         pipeline.export,
+        nlp_commands.extract,
+        nlp_commands.projects,
+        nlp_commands.eval_group,
+        scheduler.scheduler,
+        digest.digest,
+        digest.alerts,
+        serve.serve,
+        demo.demo,
     ):
         cli.add_command(command)
 

@@ -17,7 +17,8 @@ __all__ = ["EXAMPLE_QUERIES", "demo"]
 EXAMPLE_QUERIES = (
     "siroma",
     'il:samsun "mobil sosyal hizmet"',
-    "gumrukcu",
+    "demirtas",
+    'kisi:"sahit aydin" proje:siroma',
     "kurum:OKA",
 )
 
@@ -71,7 +72,7 @@ def _show_examples(app: App) -> None:
         table.add_column("title")
         for hit in result.hits:
             day = hit.published_at.date().isoformat() if hit.published_at else ""
-            extra = f" (+{hit.other_outlets} other outlets)" if hit.other_outlets else ""
+            extra = f" (+{hit.other_outlets} other outlet(s))" if hit.other_outlets else ""
             table.add_row(day, hit.source, hit.title + extra)
         app.console.print(table)
 
@@ -79,21 +80,21 @@ def _show_examples(app: App) -> None:
 def _sample_digest(app: App) -> list[Path]:
     from kupur.digest import write_sample_digest
 
-    return write_sample_digest(
-        app.settings, app.archive(), app.backend(), app.settings.data_dir / "sample-digest"
-    )
+    return write_sample_digest(app.settings, app.backend(), app.settings.data_dir / "sample-digest")
 
 
 def _where(app: App, sources_file: Path, digest_files: list[Path]) -> None:
     settings = app.settings
-    app.console.print("\nWhere the data went:")
-    app.console.print(f"  archive        {settings.archive_url}")
-    app.console.print(f"  search index   {settings.index_dir}")
-    app.console.print(f"  demo sources   {sources_file}")
+    out = app.console
+    out.soft_wrap = True
+    out.print("\nWhere the data went:")
+    out.print(f"  archive        {settings.archive_url}")
+    out.print(f"  search index   {settings.index_dir}")
+    out.print(f"  demo sources   {sources_file}")
     for path in digest_files:
-        app.console.print(f"  sample digest  {path}")
+        out.print(f"  sample digest  {path}")
     data_dir = settings.data_dir
-    app.console.print(
+    out.print(
         f"\nTry: kupur --data-dir {data_dir} search 'proje:siroma' --facets\n"
         f"     kupur --data-dir {data_dir} serve"
     )
