@@ -321,11 +321,12 @@ def labelled_pages(sites_dir: Path | None = None) -> list[LabelledPage]:
     gives, plus the crawler's own labelled pages."""
     from urllib.request import urlopen
 
+    from kupur.demo.build import SITES_DIR
     from kupur.demo.server import render_sources, serve_demo_sites
     from kupur.demo.truth import load_truth
 
     pages: list[LabelledPage] = []
-    with serve_demo_sites(*([sites_dir] if sites_dir else [])) as urls:
+    with serve_demo_sites(sites_dir or SITES_DIR) as urls:
         demo_sources = parse_sources(render_sources(urls), "demo sources")
         selectors = {s.start_urls[0]: dict(s.selectors) for s in demo_sources}
         for truth in load_truth():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -42,8 +43,12 @@ def demo(app: App) -> None:
     settings = app.settings
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     sources_file = settings.data_dir / "demo-sources.yaml"
-    with serve_demo_sites() as urls:
+    ports_file = settings.data_dir / "demo-ports.json"
+    with serve_demo_sites(ports=_previous_ports(ports_file)) as urls:
         app.err.print("Demo sites: " + ", ".join(f"{name} {url}" for name, url in urls.items()))
+        ports_file.write_text(
+            json.dumps({name: int(url.rsplit(":", 1)[1]) for name, url in urls.items()})
+        )
         sources_file.write_text(render_sources(urls), encoding="utf-8")
         summary = run_crawl(
             _loopback_settings(settings),
@@ -60,6 +65,15 @@ def demo(app: App) -> None:
     _show_examples(app)
     digest_files = _sample_digest(app)
     _where(app, sources_file, digest_files)
+
+
+def _previous_ports(ports_file: Path) -> dict[str, int]:
+    """The ports of the last demo run in this data directory: the same URLs crawl incrementally."""
+    try:
+        ports = json.loads(ports_file.read_text())
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in ports.items() if isinstance(k, str) and isinstance(v, int)}
 
 
 def _show_examples(app: App) -> None:

@@ -123,17 +123,21 @@ def _handler(resources: Mapping[str, _Resource]) -> type[BaseHTTPRequestHandler]
 
 
 @contextmanager
-def serve_demo_sites(root: Path = SITES_DIR) -> Iterator[dict[str, str]]:
+def serve_demo_sites(
+    root: Path = SITES_DIR, ports: Mapping[str, int] | None = None
+) -> Iterator[dict[str, str]]:
     """Serve every demo site on 127.0.0.1 for the duration of the ``with`` block.
 
-    Yields ``{"bakanlik": "http://127.0.0.1:PORT", "ilmudurlugu": ..., "gazete": ...}``; each port
-    is chosen by the operating system, so several demos (or test runs) never collide.
+    Yields ``{"bakanlik": "http://127.0.0.1:PORT", "ilmudurlugu": ..., "gazete": ...}``. A site
+    gets the port named in ``ports`` when that port is free (so a second demo run crawls the same
+    URLs and stores nothing twice), otherwise one chosen by the operating system, so several demos
+    (or test runs) never collide.
     """
     servers: list[ThreadingHTTPServer] = []
     urls: dict[str, str] = {}
     try:
         for site in SITES:
-            server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(_load_site(root / site)))
+            server = _bind(_handler(_load_site(root / site)), (ports or {}).get(site, 0))
             server.daemon_threads = True
             servers.append(server)
             threading.Thread(target=server.serve_forever, name=f"demo-{site}", daemon=True).start()
@@ -143,6 +147,15 @@ def serve_demo_sites(root: Path = SITES_DIR) -> Iterator[dict[str, str]]:
         for server in servers:
             server.shutdown()
             server.server_close()
+
+
+def _bind(handler: type[BaseHTTPRequestHandler], port: int) -> ThreadingHTTPServer:
+    if port:
+        try:
+            return ThreadingHTTPServer(("127.0.0.1", port), handler)
+        except OSError:
+            pass
+    return ThreadingHTTPServer(("127.0.0.1", 0), handler)
 
 
 def render_sources(urls: Mapping[str, str], template: Path = SOURCES_TEMPLATE) -> str:
