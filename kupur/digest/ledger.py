@@ -31,7 +31,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from kupur.digest.periods import Period
 from kupur.errors import ArchiveError
@@ -152,6 +152,12 @@ class MailLedger:
                 return claimed.rowcount == 1
         except IntegrityError:
             return False  # another process inserted the same period first
+        except OperationalError as exc:
+            # SQLite refuses a write at once (no waiting) when another connection wrote since this
+            # transaction read: that other connection is claiming the same period.
+            if "database is locked" in str(exc.orig):
+                return False
+            raise
 
     def mark_sent(self, subscription: str, period: Period, message_id: str) -> None:
         self._finish(subscription, period, status="sent", message_id=message_id, error="")
