@@ -150,21 +150,28 @@ def example_subscriptions() -> list[Subscription]:
 
 
 def write_sample_digest(settings: Settings, backend: SearchBackend, out_dir: Path) -> list[Path]:
-    """Write the example file's first subscription's digest for the newest week of the index.
+    """Write the example file's first subscription's digest for the busiest week in the index.
 
-    Nothing is sent or recorded as sent. The period is the week
-    ending with the newest article that matches the subscription's first saved search, so a sample
-    corpus from any date gives a digest with content.
+    Nothing is sent or recorded as sent. The period is the week (of the subscription's frequency)
+    with the most articles matching its first saved search, the latest such week on a tie, so a
+    sample corpus from any date gives a digest with content; today's when nothing matches.
     """
     subscription = example_subscriptions()[0]
-    newest = backend.search(
-        SearchRequest(query=subscription.searches[0].query, sort="date", limit=1)
-    ).hits
-    if newest and newest[0].published_at is not None:
-        newest_day = local_today(settings.scheduler.timezone, newest[0].published_at)
-        end = newest_day + timedelta(days=1)
+    length = FREQUENCY_DAYS[subscription.frequency]
+    days = backend.search(
+        SearchRequest(query=subscription.searches[0].query, limit=0, histogram="day")
+    ).histogram
+    counts = {date.fromisoformat(b.key): b.count for b in days if b.count}
+    if counts:
+        end = max(
+            (day + timedelta(days=1) for day in counts),
+            key=lambda end: (
+                sum(n for day, n in counts.items() if end - timedelta(days=length) <= day < end),
+                end,
+            ),
+        )
     else:
         end = local_today(settings.scheduler.timezone)
-    period = Period(end - timedelta(days=FREQUENCY_DAYS[subscription.frequency]), end)
+    period = Period(end - timedelta(days=length), end)
     mail = _render(settings, backend, subscription, period)
     return write_mail_files(mail, out_dir, f"{subscription.name}_{period.key()}")

@@ -202,14 +202,14 @@ def test_unknown_subscription_is_a_config_error(
         send_digests(settings, archive, backend, names=["nope"], today=MONDAY)
 
 
-def test_sample_digest_covers_the_newest_week(
+def test_sample_digest_covers_the_busiest_week(
     settings: Settings, backend: SearchBackend, tmp_path: Path
 ) -> None:
     files = write_sample_digest(settings, backend, tmp_path / "sample")
 
     assert [f.suffix for f in files] == [".eml", ".html"]
     message = email.message_from_bytes(files[0].read_bytes(), policy=policy.default)
-    # The example subscription's first search is il:Samsun; its newest article is on 7 November.
+    # The example subscription's first search is il:Samsun: its busiest week ends on 7 November.
     assert "1–7 Kasım 2025" in message["Subject"]
     page = unescape(files[1].read_text("utf-8"))
     assert "Bafra'da Aile Destek Programı Başvuruları Başladı" in page
