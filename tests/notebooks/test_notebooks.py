@@ -1,9 +1,7 @@
 """The researchers' notebooks, executed cell by cell in a real kernel (nbclient): a cell that
 raises fails the test, and each notebook must draw its plots.
 
-The data directory is built from the enriched test corpus (real Archive, real tantivy index).
-TODO for the demo corpus: the lead's ``kupur demo`` does not run end to end yet (no NLP stage);
-when it does, build this directory with it instead.
+They run on the demo corpus: the data directory a real ``kupur demo`` run filled.
 """
 
 from __future__ import annotations
@@ -14,15 +12,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from kupur.config import Settings
-from tests.web.conftest import build_data_dir
+from tests.conftest import DemoRun
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[2] / "notebooks").glob("*.ipynb"))
-
-
-@pytest.fixture(scope="session")
-def notebook_data(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return build_data_dir(tmp_path_factory.mktemp("notebook-data"))
 
 
 def test_there_are_notebooks_for_both_questions() -> None:
@@ -34,9 +26,9 @@ def test_there_are_notebooks_for_both_questions() -> None:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_and_plots(
-    path: Path, notebook_data: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    path: Path, demo_run: DemoRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("KUPUR_DATA_DIR", str(notebook_data.data_dir))
+    monkeypatch.setenv("KUPUR_DATA_DIR", str(demo_run.data_dir))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
