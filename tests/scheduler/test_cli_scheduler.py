@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
+
+from tests.digest.conftest import RecordingHandler, free_port
 
 SOURCES = """
 sources:
@@ -154,3 +157,23 @@ def test_jobs_before_the_first_start_and_running_one_by_hand(env: dict[str, str]
     unknown = _kupur(env, "scheduler", "run", "yok")
     assert unknown.returncode == 1
     assert "no job 'yok'" in unknown.stderr
+
+
+def test_the_weekly_digest_job_mails_through_the_configured_server(env: dict[str, str]) -> None:
+    handler = RecordingHandler()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        env = {**env, "KUPUR_SMTP_HOST": "127.0.0.1", "KUPUR_SMTP_PORT": str(port)}
+        first = _kupur(env, "scheduler", "run", "digest:weekly")
+        again = _kupur(env, "scheduler", "run", "digest:weekly")
+    finally:
+        controller.stop()
+
+    assert first.returncode == 0, first.stderr
+    assert '"samsun": "sent"' in first.stdout
+    assert '"samsun": "skipped"' in again.stdout
+    [received] = handler.received
+    assert received.rcpt_tos == ["ayse@example.gov.tr"]
+    assert str(received.message["Subject"]).startswith("Kupür haftalık özet: samsun (")
