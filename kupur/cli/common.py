@@ -19,9 +19,8 @@ from kupur.archive import Archive
 from kupur.config import Settings, load_settings
 
 if TYPE_CHECKING:
-    from nlp.embeddings import Embedder
-
     from index.api import SearchBackend
+    from nlp.embeddings import Embedder
 
 __all__ = ["App", "configure_logging", "data_dir_option", "pass_app", "progress_bar"]
 
