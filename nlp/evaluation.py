@@ -29,6 +29,7 @@ __all__ = [
     "EVAL_DIR",
     "EvalText",
     "Score",
+    "available_parts",
     "evaluate",
     "gold_keys",
     "load_eval_set",
@@ -76,13 +77,21 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def available_parts() -> list[str]:
+    """The part names that can be evaluated: every ``nlp/data/eval/<part>.yaml``."""
+    return sorted(path.stem for path in EVAL_DIR.glob("*.yaml"))
+
+
 def load_eval_set(parts: Iterable[str] = ("dev", "heldout")) -> list[EvalText]:
     """Read the named parts (``nlp/data/eval/<part>.yaml``)."""
     texts: list[EvalText] = []
     for part in parts:
         path = EVAL_DIR / f"{part}.yaml"
         if not path.exists():
-            raise ConfigError(f"evaluation part {part!r} not found ({path})")
+            known = ", ".join(available_parts())
+            raise ConfigError(
+                f"evaluation part {part!r} not found ({path}); available parts: {known}"
+            )
         raw: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
         for item in raw:
             gold = {

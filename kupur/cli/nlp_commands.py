@@ -54,8 +54,9 @@ def eval_group() -> None:
     "--part",
     "parts",
     multiple=True,
-    type=click.Choice(["dev", "heldout"]),
-    help="Evaluate only this part of the set (repeatable; default: both, and each separately).",
+    metavar="PART",
+    help="Evaluate this part of the set, any nlp/data/eval/PART.yaml such as dev, heldout or "
+    "blind1 (repeatable; default: dev and heldout, together and each separately).",
 )
 @click.option("--errors", "show_errors", is_flag=True, help="List every miss and spurious entity.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")
