@@ -135,23 +135,36 @@ def name_key(name: str) -> str:
 class AnalyzedWord:
     """A query word after analysis. ``folded`` has several tokens for "aile.gov.tr" or "e-devlet"
     (matched as a phrase); ``stem`` is the term to look up in the stemmed field for a one-token
-    word: its stem when stemming is safe, else the folded word itself, else None."""
+    word: its stem when stemming is safe, else the folded word itself, else None. ``name`` is the
+    entity name the word inflects when typed without an apostrophe ("samsunda" → ``samsun``),
+    looked up in the folded fields below exact matches."""
 
     folded: tuple[str, ...]
     stem: str | None
+    name: str | None = None
 
 
-def analyze_word(text: str, is_protected: Callable[[str], bool]) -> AnalyzedWord:
+def _no_name(word: str) -> str | None:
+    return None
+
+
+def analyze_word(
+    text: str,
+    is_protected: Callable[[str], bool],
+    name_of: Callable[[str], str | None] = _no_name,
+) -> AnalyzedWord:
     """Analyse one typed word: apostrophe suffix dropped, folded, and stemmed when safe.
-    ``is_protected`` says whether a folded word is an entity name that must not be stemmed."""
+    ``is_protected`` says whether a folded word is an entity name that must not be stemmed;
+    ``name_of`` which name a folded word inflects, if any (``inflection.inflected_name``)."""
     word = strip_suffix(normalize_apostrophes(text))
     folded = tuple(fold_tokens(word))
     if len(folded) != 1:
         return AnalyzedWord(folded, None)
+    name = name_of(folded[0])
     if not is_protected(folded[0]):
         stems = stem_tokens(word)
         if len(stems) == 1 and len(stems[0]) >= _MIN_SAFE_STEM:
-            return AnalyzedWord(folded, stems[0])
+            return AnalyzedWord(folded, stems[0], name)
     # Unsafe to stem: the stemmed field is still searched for the word itself unless it is so
     # short that it equals over-stemmed forms of longer words ("ai" is how "aile" is stored).
-    return AnalyzedWord(folded, folded[0] if len(folded[0]) >= _MIN_SAFE_STEM else None)
+    return AnalyzedWord(folded, folded[0] if len(folded[0]) >= _MIN_SAFE_STEM else None, name)

@@ -22,6 +22,7 @@ from index.api import FACET_FIELDS, FacetBucket, HistogramBucket, Hit, SearchReq
 from index.es_query import aggregations, filters, query_words, search_body, translate
 from index.fields import IndexedArticle
 from index.fusion import collapse_by_story, reciprocal_rank_fusion
+from index.inflection import inflected_name, name_splits
 from index.query import Node, parse_query
 from kupur.errors import BackendMismatch, BackendUnavailable, SearchError
 from kupur.models import Article
@@ -263,7 +264,7 @@ class ServerBackend:
         if self._live_index() is None:
             return SearchResult(total=0, hits=[])
         if request.mode == "keyword":
-            body = search_body(request, node, self._protected(node))
+            body = search_body(request, node, *self._names(node))
             answer = self._search(body)
             hits = [self._hit(raw) for raw in answer["hits"]["hits"]]
             result = SearchResult(total=int(answer["hits"]["total"]["value"]), hits=hits)
@@ -279,18 +280,47 @@ class ServerBackend:
         answer: Json = self._call(lambda: self.client.search(index=self.alias, body=body))
         return answer
 
-    def _protected(self, node: Node | None) -> set[str]:
-        """Which query words are entity names in the index (so they are not stemmed)."""
+    def _names(self, node: Node | None) -> tuple[set[str], dict[str, str]]:
+        """Which query words are entity names in the index (so they are not stemmed), and which
+        name each word typed without an apostrophe inflects ("samsunda" → ``samsun``)."""
         words = sorted(set(query_words(node)))
+        bases = {base for word in words for base, _ in name_splits(word)}
+        known = self._entity_words(sorted({*words, *bases}))
+        inflected: dict[str, str] = {}
+        for word in words:
+            name = inflected_name(word, known.__contains__, self._is_plain_word)
+            if name is not None:
+                inflected[word] = name
+        return known & set(words), inflected
+
+    def _entity_words(self, words: list[str]) -> set[str]:
         if not words:
             return set()
+        # Elasticsearch and OpenSearch honour ``include``; the headroom in ``size`` and the
+        # intersection keep the answer right on a server that ignores it (noida-db does).
+        size = max(len(words), 100)
         body = {
             "size": 0,
             "query": {"terms": {"entity_words": words}},
-            "aggs": {"words": {"terms": {"field": "entity_words", "include": words}}},
+            "aggs": {"words": {"terms": {"field": "entity_words", "include": words, "size": size}}},
         }
         buckets = self._search(body)["aggregations"]["words"]["buckets"]
-        return {str(b["key"]) for b in buckets}
+        return {str(b["key"]) for b in buckets} & set(words)
+
+    def _is_plain_word(self, word: str, name: str) -> bool:
+        """Whether ``word`` stands in an article that does not mention ``name``."""
+        body = {
+            "size": 0,
+            "terminate_after": 1,
+            "query": {
+                "bool": {
+                    "should": [{"term": {"title.folded": word}}, {"term": {"text.folded": word}}],
+                    "minimum_should_match": 1,
+                    "must_not": [{"term": {"entity_words": name}}],
+                }
+            },
+        }
+        return int(self._search(body)["hits"]["total"]["value"]) > 0
 
     def _vector_search(
         self, request: SearchRequest, node: Node | None
@@ -305,7 +335,7 @@ class ServerBackend:
             ranked = [(raw, float(raw["_score"])) for raw in semantic]
         else:
             keyword_query = (
-                translate(node, self._protected(node))
+                translate(node, *self._names(node))
                 if node is not None
                 else self._more_like_this(request.like_id or "")
             )

@@ -7,6 +7,7 @@ mapping in ``index/templates/articles.es.json``. User text only ever appears as 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from index.analysis import analyze_word, fold_tokens, name_key
@@ -49,10 +50,11 @@ def query_words(node: Node | None) -> list[str]:
     return []
 
 
-def translate(node: Node, protected: set[str]) -> Json:
-    """The DSL for ``node``; ``protected`` holds the folded words that are entity names."""
+def translate(node: Node, protected: set[str], names: Mapping[str, str] | None = None) -> Json:
+    """The DSL for ``node``; ``protected`` holds the folded words that are entity names, ``names``
+    the name each inflected query word was read as ("samsunda" → ``samsun``)."""
     if isinstance(node, Term):
-        return _prefix(node.text) if node.prefix else _word(node.text, protected)
+        return _prefix(node.text) if node.prefix else _word(node.text, protected, names or {})
     if isinstance(node, Phrase):
         return _phrase(node.text)
     if isinstance(node, FieldFilter):
@@ -60,10 +62,12 @@ def translate(node: Node, protected: set[str]) -> Json:
     if isinstance(node, DateRange):
         return date_range(node)
     if isinstance(node, Not):
-        return {"bool": {"must_not": [translate(node.child, protected)]}}
+        return {"bool": {"must_not": [translate(node.child, protected, names)]}}
     if isinstance(node, And):
-        must = [translate(c, protected) for c in node.children if not isinstance(c, Not)]
-        must_not = [translate(c.child, protected) for c in node.children if isinstance(c, Not)]
+        must = [translate(c, protected, names) for c in node.children if not isinstance(c, Not)]
+        must_not = [
+            translate(c.child, protected, names) for c in node.children if isinstance(c, Not)
+        ]
         clause: Json = {}
         if must:
             clause["must"] = must
@@ -72,14 +76,14 @@ def translate(node: Node, protected: set[str]) -> Json:
         return {"bool": clause}
     return {
         "bool": {
-            "should": [translate(c, protected) for c in node.children],
+            "should": [translate(c, protected, names) for c in node.children],
             "minimum_should_match": 1,
         }
     }
 
 
-def _word(text: str, protected: set[str]) -> Json:
-    word = analyze_word(text, lambda w: w in protected)
+def _word(text: str, protected: set[str], names: Mapping[str, str]) -> Json:
+    word = analyze_word(text, lambda w: w in protected, names.get)
     if len(word.folded) != 1:
         return _phrase(text)
     should: list[Json] = [
@@ -93,6 +97,12 @@ def _word(text: str, protected: set[str]) -> Json:
         should += [
             {"match": {"title": {"query": text, "boost": 2.0, **analyzer}}},
             {"match": {"text": {"query": text, "boost": 1.0, **analyzer}}},
+        ]
+    if word.name is not None:
+        # Below the exact and stemmed clauses, as on the embedded index.
+        should += [
+            {"match_phrase": {"title.folded": {"query": word.name, "boost": 1.0}}},
+            {"match_phrase": {"text.folded": {"query": word.name, "boost": 0.5}}},
         ]
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
@@ -183,9 +193,14 @@ def aggregations(request: SearchRequest) -> Json:
     return aggs
 
 
-def search_body(request: SearchRequest, node: Node | None, protected: set[str]) -> Json:
+def search_body(
+    request: SearchRequest,
+    node: Node | None,
+    protected: set[str],
+    names: Mapping[str, str] | None = None,
+) -> Json:
     """The body of a keyword search: query, page, sort, highlight, collapse and aggregations."""
-    must = [translate(node, protected)] if node is not None else []
+    must = [translate(node, protected, names)] if node is not None else []
     query: Json = {"bool": {"filter": filters(request, None)}}
     if must:
         query["bool"]["must"] = must

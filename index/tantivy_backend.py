@@ -40,6 +40,7 @@ from index.api import FACET_FIELDS, FacetBucket, HistogramBucket, Hit, SearchReq
 from index.fields import FACET_SIZE, IndexedArticle
 from index.fusion import collapse_by_story, reciprocal_rank_fusion
 from index.highlight import HighlightTerms, snippet
+from index.inflection import inflected_name
 from index.query import And, DateRange, FieldFilter, Node, parse_query
 from index.tantivy_query import TantivyQueryBuilder
 from index.vectors import VectorStore
@@ -254,12 +255,42 @@ class TantivyBackend:
     def search(self, request: SearchRequest) -> SearchResult:
         generation = self._live()
         searcher = generation.index.searcher()
-        builder = TantivyQueryBuilder(
-            generation.schema, lambda word: searcher.doc_freq("entity_words", word) > 0
-        )
+        names = _IndexedNames(generation.schema, searcher)
+        builder = TantivyQueryBuilder(generation.schema, names.is_name, names.inflected)
         node = parse_query(request.query)
         run = _SearchRun(generation, searcher, builder, request)
         return run.execute(node)
+
+
+class _IndexedNames:
+    """What the index knows about names, for reading query words: which folded words are entity
+    names, and which name a word typed without an apostrophe inflects ("samsunda" → Samsun)."""
+
+    def __init__(self, schema: tantivy.Schema, searcher: tantivy.Searcher) -> None:
+        self.schema = schema
+        self.searcher = searcher
+
+    def is_name(self, word: str) -> bool:
+        return bool(self.searcher.doc_freq("entity_words", word) > 0)
+
+    def inflected(self, word: str) -> str | None:
+        return inflected_name(word, self.is_name, self._is_plain_word)
+
+    def _is_plain_word(self, word: str, name: str) -> bool:
+        """Whether ``word`` stands in an article that does not mention ``name``."""
+        written = Query.boolean_query(
+            [
+                (Occur.Should, Query.term_query(self.schema, "title_fold", word)),
+                (Occur.Should, Query.term_query(self.schema, "body_fold", word)),
+            ]
+        )
+        elsewhere = Query.boolean_query(
+            [
+                (Occur.Must, written),
+                (Occur.MustNot, Query.term_query(self.schema, "entity_words", name)),
+            ]
+        )
+        return bool(self.searcher.search(elsewhere, limit=1).hits)
 
 
 class _SearchRun:

@@ -19,8 +19,10 @@ from kupur.models import ISTANBUL
 
 __all__ = ["TantivyQueryBuilder", "date_bounds"]
 
-#: Weights: the title counts double; an exact (folded) match beats a stemmed one.
+#: Weights: the title counts double; an exact (folded) match beats a stemmed one, and both beat
+#: the name an inflected word was read as ("samsunda" → Samsun).
 _TITLE_EXACT, _BODY_EXACT, _TITLE_STEM, _BODY_STEM = 3.0, 1.5, 2.0, 1.0
+_TITLE_NAME, _BODY_NAME = 1.0, 0.5
 
 _KEY_FIELDS = {"province": "province_key", "district": "district_key"}
 _WORD_FIELDS = {
@@ -41,9 +43,15 @@ def date_bounds(start: date | None, end: date | None) -> tuple[datetime | None, 
 class TantivyQueryBuilder:
     """Builds queries against one schema; collects what the hits' snippets should highlight."""
 
-    def __init__(self, schema: tantivy.Schema, is_protected: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        schema: tantivy.Schema,
+        is_protected: Callable[[str], bool],
+        name_of: Callable[[str], str | None] = lambda word: None,
+    ) -> None:
         self.schema = schema
         self.is_protected = is_protected
+        self.name_of = name_of
         self.highlight = HighlightTerms()
 
     def build(self, node: Node, *, negated: bool = False) -> Query:
@@ -76,7 +84,7 @@ class TantivyQueryBuilder:
     def _term(self, node: Term, negated: bool) -> Query:
         if node.prefix:
             return self._prefix(fold_tokens(node.text), negated)
-        word = analyze_word(node.text, self.is_protected)
+        word = analyze_word(node.text, self.is_protected, self.name_of)
         if len(word.folded) != 1:
             return self._text_phrase(list(word.folded), negated)
         folded = word.folded[0]
@@ -89,10 +97,17 @@ class TantivyQueryBuilder:
                 (Occur.Should, self._boosted("title_stem", word.stem, _TITLE_STEM)),
                 (Occur.Should, self._boosted("body_stem", word.stem, _BODY_STEM)),
             ]
+        if word.name is not None:
+            clauses += [
+                (Occur.Should, self._boosted("title_fold", word.name, _TITLE_NAME)),
+                (Occur.Should, self._boosted("body_fold", word.name, _BODY_NAME)),
+            ]
         if not negated:
             self.highlight.folded.add(folded)
             if word.stem is not None:
                 self.highlight.stems.add(word.stem)
+            if word.name is not None:
+                self.highlight.folded.add(word.name)
         return Query.boolean_query(clauses)
 
     def _boosted(self, field: str, value: str, boost: float) -> Query:
