@@ -2,9 +2,11 @@
 
 A title counts when it equals the expected one after whitespace normalisation; a date when it
 equals the expected publication moment at the precision the page shows (``day`` compares the
-Istanbul calendar day, ``second`` the exact moment); body F1 is over Turkish-lower-cased word
+Istanbul calendar day, ``second`` the exact moment); an author when it equals the labelled one
+(scored only on pages whose label names an author); body F1 is over Turkish-lower-cased word
 tokens (a multiset), averaged over pages. ``load_labelled`` reads the crawler's own labelled pages
-(``crawlers/labelled/truth.yaml`` and the pages next to it); the shell adds the demo sites' pages.
+(every truth file ``crawlers/labelled/*.yaml`` and the pages next to it); the shell adds the demo
+sites' pages.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class LabelledPage:
     body: str
     date_precision: str = "second"
     selectors: dict[str, str] = field(default_factory=dict)
+    author: str | None = None
 
 
 @dataclass
@@ -48,6 +51,8 @@ class StyleScore:
     titles: int = 0
     dates: int = 0
     f1_sum: float = 0.0
+    authored: int = 0
+    authors: int = 0
 
     @property
     def title_accuracy(self) -> float:
@@ -60,6 +65,11 @@ class StyleScore:
     @property
     def body_f1(self) -> float:
         return self.f1_sum / self.pages if self.pages else 0.0
+
+    @property
+    def author_accuracy(self) -> float | None:
+        """Share of the pages labelled with an author where it was found; None if none are."""
+        return self.authors / self.authored if self.authored else None
 
 
 @dataclass
@@ -75,6 +85,8 @@ class EvalReport:
             total.titles += score.titles
             total.dates += score.dates
             total.f1_sum += score.f1_sum
+            total.authored += score.authored
+            total.authors += score.authors
         return total
 
     @property
@@ -93,18 +105,24 @@ class EvalReport:
     def body_f1(self) -> float:
         return self._all.body_f1
 
+    @property
+    def author_accuracy(self) -> float | None:
+        return self._all.author_accuracy
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "pages": self.pages,
             "title_accuracy": self.title_accuracy,
             "date_accuracy": self.date_accuracy,
             "body_f1": self.body_f1,
+            "author_accuracy": self.author_accuracy,
             "by_style": {
                 style: {
                     **asdict(score),
                     "title_accuracy": score.title_accuracy,
                     "date_accuracy": score.date_accuracy,
                     "body_f1": score.body_f1,
+                    "author_accuracy": score.author_accuracy,
                 }
                 for style, score in self.by_style.items()
             },
@@ -161,6 +179,12 @@ def evaluate(pages: Iterable[LabelledPage]) -> EvalReport:
             score.dates += 1
         else:
             report.misses.append(f"{page.url}: date {result.published_at} ≠ {page.published}")
+        if page.author is not None:
+            score.authored += 1
+            if result.author == page.author:
+                score.authors += 1
+            else:
+                report.misses.append(f"{page.url}: author {result.author!r} ≠ {page.author!r}")
         f1 = body_f1(result.text, page.body)
         score.f1_sum += f1
         if f1 < 0.95:
@@ -169,11 +193,14 @@ def evaluate(pages: Iterable[LabelledPage]) -> EvalReport:
 
 
 def load_labelled(directory: Path | None = None) -> list[LabelledPage]:
-    """The crawler's own labelled pages (a regional news agency style and encoding cases)."""
+    """The crawler's own labelled pages: a regional news agency style with encoding cases
+    (``truth.yaml``) and the CMS families of Turkish local sites (``cms.yaml``)."""
     folder = directory or Path(str(resources.files("crawlers") / "labelled"))
-    truth = yaml.safe_load((folder / "truth.yaml").read_text(encoding="utf-8"))
+    items = []
+    for truth_file in sorted(folder.glob("*.yaml"), key=lambda p: (p.name != "truth.yaml", p.name)):
+        items.extend(yaml.safe_load(truth_file.read_text(encoding="utf-8"))["pages"])
     pages = []
-    for item in truth["pages"]:
+    for item in items:
         pages.append(
             LabelledPage(
                 style=str(item["style"]),
@@ -184,6 +211,7 @@ def load_labelled(directory: Path | None = None) -> list[LabelledPage]:
                 published=datetime.fromisoformat(str(item["published"])),
                 body=str(item["body"]),
                 date_precision=str(item.get("date_precision", "second")),
+                author=str(item["author"]) if item.get("author") else None,
             )
         )
     return pages

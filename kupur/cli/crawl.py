@@ -186,7 +186,9 @@ def status_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
 
 @click.command("extraction")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
-@click.option("--show-misses", is_flag=True, help="List the pages with a wrong title or date.")
+@click.option(
+    "--show-misses", is_flag=True, help="List the pages with a wrong title, date, author or body."
+)
 @pass_app
 def extraction_command(app: App, as_json: bool, show_misses: bool) -> None:
     """Score the extraction on the labelled pages (the demo sites and the crawler's own set):
@@ -199,7 +201,8 @@ def extraction_command(app: App, as_json: bool, show_misses: bool) -> None:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
     table = Table(title=f"extraction on {report.pages} labelled pages")
-    for column in ("style", "pages", "title accuracy", "date accuracy", "body F1"):
+    columns = ("style", "pages", "title accuracy", "date accuracy", "body F1", "author accuracy")
+    for column in columns:
         table.add_column(column, justify="right")
     for style, row in report.by_style.items():
         table.add_row(
@@ -208,6 +211,7 @@ def extraction_command(app: App, as_json: bool, show_misses: bool) -> None:
             f"{row.title_accuracy:.3f}",
             f"{row.date_accuracy:.3f}",
             f"{row.body_f1:.3f}",
+            _share(row.author_accuracy),
         )
     table.add_row(
         "all",
@@ -215,9 +219,15 @@ def extraction_command(app: App, as_json: bool, show_misses: bool) -> None:
         f"{report.title_accuracy:.3f}",
         f"{report.date_accuracy:.3f}",
         f"{report.body_f1:.3f}",
+        _share(report.author_accuracy),
         style="bold",
     )
     app.console.print(table)
     if show_misses:
         for miss in report.misses:
             app.console.print(miss, markup=False)
+
+
+def _share(value: float | None) -> str:
+    """An accuracy, or a dash where no labelled page could score it."""
+    return "-" if value is None else f"{value:.3f}"
