@@ -51,6 +51,24 @@ _DAY_RANGE = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'[a-zçğıöşü]+)?\s+yıl[a-zçğıöşü]*")
+#: A year with a case suffix: "2019'da", "2024'te", "2025'ten beri", "2025'in ilk yarısı",
+#: "2030'a kadar" — but not a count such as "2000'den fazla".
+_YEAR_SUFFIX = re.compile(
+    r"\b(?P<y>(?:19|20)\d{2})['’](?:"
+    r"(?:d|t)(?:a|e)(?:ki)?|(?:d|t)(?:a|e)n(?!\s+(?:fazla|az|çok|aşkın))|[ıiuü]n"
+    r"|(?:y)?[ae](?=\s+kadar)"
+    r")(?![a-zçğıöşü])"
+)
+#: Two years joined by a dash before "yılı", "sezonu", "dönemi": "2025-2026 eğitim öğretim yılı".
+_YEAR_RANGE = re.compile(
+    r"\b(?P<y1>(?:19|20)\d{2})\s*[-–/]\s*(?P<y>(?:19|20)\d{2})(?=(?:['’][a-zçğıöşü]+)?"
+    r"(?:\s+[a-zçğıöşü-]+){0,2}\s+(?:yıl|sezon|dönem|hasat|bütçe))"
+)
+#: "1 Eylül - 15 Eylül 2025": the year written once belongs to both days.
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})\s+(?P<month1>{'|'.join(MONTHS)})\s*[-–]\s*(?P<d>\d{{1,2}})\s+"
+    rf"{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})(?!\w)"
+)
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _SCALE = r"(?:\s+(?:bin|milyon|milyar)(?:\s+\d{1,3}(?!\d))?)*"
@@ -161,6 +179,10 @@ _CASE_ENDINGS = (
     "yle",
 )
 _DATIVE_ENDINGS = ("ya", "ye", "ğa", "ğe", "yla", "yle")
+#: "12 yıldır", "3 aydır": a duration, though the word ends like a verb.
+_DURATIONS = frozenset(
+    {"yıldır", "aydır", "haftadır", "gündür", "saattir", "senedir", "dakikadır", "asırdır"}
+)
 _CURRENCIES = frozenset({"lira", "tl", "dolar", "avro", "euro"})
 
 
@@ -191,6 +213,9 @@ def _unit(text: str, start: int) -> tuple[str, int]:
         if word in _UNIT_STOP or (words and word.endswith(_VERB_ENDINGS) and len(word) > 4):
             break
         if not words and word.endswith(_VERB_ENDINGS) and len(word) > 5:
+            if word in _DURATIONS:
+                words.append(word)
+                end = match.end()
             break
         words.append(word)
         end = match.end()
@@ -202,6 +227,13 @@ def _unit(text: str, start: int) -> tuple[str, int]:
         if text[end : end + 1] in ("'", "’", ",", "."):
             break
     return " ".join(words), end
+
+
+def _capitals_follow(text: str, start: int) -> bool:
+    """Is the word after ``start`` written in capitals, as in a headline ("250 AKÜLÜ SANDALYE")?
+    Then its lower case is read for the unit; a single capitalised word ("120 Samsun") is not."""
+    match = re.match(r"\s+(\w+)", text[start : start + 40])
+    return match is not None and len(match.group(1)) > 1 and match.group(1).isupper()
 
 
 def _date_span(doc: Doc, start: int, end: int, date: tuple[int, int, str | None]) -> list[Span]:
@@ -266,6 +298,13 @@ class Quantities:
                     end = m.end() if group == "d" else m.end(group)
                     spans.extend(_date_span(doc, m.start(group), end, (day, month, year)))
             used.update(range(m.start(), m.end()))
+        for m in _MONTH_RANGE.finditer(lowered):
+            year = m.group("y")
+            for day_group, month_group in (("d1", "month1"), ("d", "month")):
+                day, month = int(m.group(day_group)), MONTHS[m.group(month_group)]
+                if 1 <= day <= 31:
+                    add(m.start(day_group), m.end(month_group), f"{year}-{month:02d}-{day:02d}")
+            used.update(range(m.start(), m.end()))
         for m in _TEXT_DATE.finditer(lowered):
             day, month = int(m.group("d")), MONTHS[m.group("month")]
             if 1 <= day <= 31:
@@ -277,8 +316,12 @@ class Quantities:
                 )
         for m in _MONTH_YEAR.finditer(lowered):
             add(m.start("month"), m.end(), f"{m.group('y')}-{MONTHS[m.group('month')]:02d}")
-        for m in _YEAR.finditer(lowered):
-            add(m.start(), m.start() + 4, m.group("y"))
+        for m in _YEAR_RANGE.finditer(lowered):
+            add(m.start("y1"), m.end("y1"), m.group("y1"))
+            add(m.start("y"), m.end("y"), m.group("y"))
+        for pattern in (_YEAR, _YEAR_SUFFIX):
+            for m in pattern.finditer(lowered):
+                add(m.start(), m.start() + 4, m.group("y"))
         return spans, used
 
     def _figures(self, doc: Doc, text: str, lowered: str, date_chars: set[int]) -> list[Span]:
@@ -290,6 +333,10 @@ class Quantities:
                 continue
             number_text = lowered[m.start("num") : m.end()]
             unit, end = _unit(text, m.end())
+            unit_source = text
+            if not unit and _capitals_follow(text, m.end()):  # "3 BİN 500 ÖĞRENCİYE"
+                unit, end = _unit(lowered, m.end())
+                unit_source = lowered
             percent = m.group("pct") is not None
             if percent:
                 unit = "%"
@@ -297,7 +344,7 @@ class Quantities:
             elif not unit or unit in MONTHS or _is_year(number_text, unit):
                 continue
             else:
-                unit = " ".join(text[m.end() : end].split())
+                unit = " ".join(unit_source[m.end() : end].split())
             span = doc.char_span(m.start(), end, label="FIGURE", alignment_mode="expand")
             if span is None or inside_names.intersection(range(span.start, span.end)):
                 continue
