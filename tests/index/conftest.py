@@ -20,7 +20,7 @@ import pytest
 
 from index import open_backend
 from index.api import SearchBackend
-from tests.index.corpus import corpus
+from tests.index.corpus import corpus, names_corpus
 
 SERVERS = {
     "elasticsearch": "KUPUR_TEST_ES_URL",
@@ -140,5 +140,17 @@ def loaded(
     make, opened = _factory(request.param, tmp_path_factory.mktemp("index"), request)
     backend = make()
     backend.upsert(corpus())
+    yield backend
+    _cleanup(opened)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def loaded_names(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SearchBackend]:
+    """A backend holding ``names_corpus``: names beside ordinary words that start like them."""
+    make, opened = _factory(request.param, tmp_path_factory.mktemp("names"), request)
+    backend = make()
+    backend.upsert(names_corpus())
     yield backend
     _cleanup(opened)

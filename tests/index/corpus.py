@@ -158,3 +158,76 @@ def ids_of(*indexes: int) -> set[str]:
 
 # Positions in corpus(), named for readability in the tests.
 KOOP, KOOP_COPY, YASLI, FESTIVAL, AI_EGITIM, PROJELER, PROJE, KORUYUCU = range(8)
+
+
+VAN = ProvinceRef("Van", 65)
+BOLU = ProvinceRef("Bolu", 14)
+ZONGULDAK = ProvinceRef("Zonguldak", 67)
+
+
+def names_corpus() -> list[Article]:
+    """Names next to ordinary words that start like them: "Vanlı" written as one word (its own
+    surface form), "vana" the valve in a Bolu story, "bol" beside "Bolu", armies beside Ordu."""
+    return [
+        Article(
+            url="https://van.aile.gov.tr/haberler/vanli-kadinlar-sergi/",
+            source="aile.gov.tr",
+            title="Vanlı kadınların el emeği ürünleri sergilendi",
+            text=(
+                "Van Gölü kıyısında açılan sergide Vanlı kadınların dokuduğu kilimler ve "
+                "işlemeler ziyaretçilerle buluştu."
+            ),
+            entities=Entities(provinces=[VAN]),
+        ),
+        Article(
+            url="https://www.vanekspres.example/guncel/kis-lastigi-denetimi-2001",
+            source="vanekspres.example",
+            title="Van'da kış lastiği denetimi",
+            text="Van’da trafik ekipleri kış lastiği denetimini sürdürüyor.",
+            entities=Entities(provinces=[VAN]),
+        ),
+        Article(
+            url="https://www.bolu.bel.tr/haberler/su-arizasi-giderildi",
+            source="bolu.bel.tr",
+            title="Bolu'da su arızası giderildi",
+            text=(
+                "Bolu Belediyesi ekipleri, Karaçayır Mahallesi'nde arızalanan ana vanayı gece "
+                "boyunca çalışarak değiştirdi. Yeni vana ile basınç kayıpları önlenecek."
+            ),
+            entities=Entities(provinces=[BOLU]),
+        ),
+        Article(
+            url="https://www.karadenizhaber.example/gundem/bol-yagis-uyarisi-2002",
+            source="karadenizhaber.example",
+            title="Karadeniz için bol yağış uyarısı",
+            text="Meteoroloji, hafta sonu kıyı kesimlerde bol yağış beklendiğini duyurdu.",
+        ),
+        Article(
+            url="https://www.zonguldakpostasi.example/guncel/maden-isci-egitimi-2003",
+            source="zonguldakpostasi.example",
+            title="Zonguldak'ta maden işçilerine iş güvenliği eğitimi",
+            text="Zonguldak’ta düzenlenen eğitime 300 maden işçisi katıldı.",
+            entities=Entities(provinces=[ZONGULDAK]),
+        ),
+        Article(
+            url="https://www.tarihdergisi.example/makale/osmanli-ordulari-2004",
+            source="tarihdergisi.example",
+            title="Osmanlı orduları sergisi açıldı",
+            text="Sergide orduların kullandığı harita ve çadırlar gösteriliyor.",
+        ),
+        Article(
+            url="https://www.ordu.bel.tr/haberler/findik-hasadi",
+            source="ordu.bel.tr",
+            title="Ordu'da fındık hasadı başladı",
+            text="Ordu’da üreticiler fındık hasadına başladı.",
+            entities=Entities(provinces=[ORDU]),
+        ),
+    ]
+
+
+def names_ids(*indexes: int) -> set[str]:
+    articles = names_corpus()
+    return {articles[i].id for i in indexes}
+
+
+VANLI, VAN_DA, BOLU_VANA, BOL_YAGIS, ZONGULDAK_TA, ORDULAR, ORDU_DA = range(7)

@@ -12,15 +12,23 @@ from kupur.models import Article
 from tests.index.conftest import BackendFactory
 from tests.index.corpus import (
     AI_EGITIM,
+    BOL_YAGIS,
+    BOLU_VANA,
     FESTIVAL,
     KOOP,
     KOOP_COPY,
     KORUYUCU,
+    ORDU_DA,
     PROJE,
     PROJELER,
+    VAN_DA,
+    VANLI,
     YASLI,
+    ZONGULDAK_TA,
     corpus,
     ids_of,
+    names_corpus,
+    names_ids,
 )
 
 
@@ -72,6 +80,54 @@ def test_an_entity_name_is_not_stemmed(loaded: SearchBackend) -> None:
     # The stemmer would store "Samsun" as "sams"; a province name is protected from it.
     assert found(loaded, "sams") == set()
     assert found(loaded, "Atakum") == ids_of(KOOP, KOOP_COPY)
+
+
+@pytest.mark.parametrize(
+    ("typed", "apostrophe", "expected"),
+    [
+        ("samsunda", "Samsun'da", {KOOP, KOOP_COPY, PROJELER}),
+        ("samsuna", "Samsun'a", {KOOP, KOOP_COPY, PROJELER}),
+        ("ankaradaki", "Ankara'daki", {AI_EGITIM}),
+        ("siromanın", "SİROMA'nın", {KOOP}),
+        ("okadan", "OKA'dan", {KOOP, KOOP_COPY, PROJELER}),
+        ("gumrukcunun", "Gümrükçü'nün", {KOOP, KOOP_COPY}),
+        ("atakumdaki", "Atakum'daki", {KOOP, KOOP_COPY}),
+        ("ordudan", "Ordu'dan", {PROJELER}),
+    ],
+)
+def test_a_name_inflected_without_apostrophe_finds_the_name(
+    loaded: SearchBackend, typed: str, apostrophe: str, expected: set[int]
+) -> None:
+    assert found(loaded, typed) == ids_of(*expected)
+    assert found(loaded, typed) == found(loaded, apostrophe)
+
+
+def test_an_inflected_name_is_highlighted_and_negatable(loaded: SearchBackend) -> None:
+    hit = loaded.search(SearchRequest("siromanın")).hits[0]
+    assert "<mark>SİROMA</mark>" in hit.snippet
+    assert found(loaded, "proje -ordudan") == ids_of(PROJE)
+
+
+def test_inflected_names_beside_ordinary_words(loaded_names: SearchBackend) -> None:
+    backend = loaded_names
+    assert found(backend, "vanlı") == names_ids(VANLI, VAN_DA)
+    assert found(backend, "vanda") == names_ids(VANLI, VAN_DA)
+    assert found(backend, "zonguldaka") == names_ids(ZONGULDAK_TA)
+    assert found(backend, "zonguldakta") == names_ids(ZONGULDAK_TA)
+    # "vana" is a valve in the index (in an article not about Van), so it is not read as Van.
+    assert found(backend, "vana") == names_ids(BOLU_VANA)
+    # A name is never cut down: "bolu" is Bolu, not "bol" + "u"; "bol" is not Bolu.
+    assert found(backend, "bolu") == names_ids(BOLU_VANA)
+    assert found(backend, "boluda") == names_ids(BOLU_VANA)
+    assert found(backend, "bol") == names_ids(BOL_YAGIS)
+    # A plural is not read on a bare name: "ordular" are armies, not Ordu.
+    assert names_ids(ORDU_DA).isdisjoint(found(backend, "ordular"))
+
+
+def test_the_exact_surface_form_ranks_above_the_name(loaded_names: SearchBackend) -> None:
+    hits = loaded_names.search(SearchRequest("vanlı")).hits
+    assert [h.id for h in hits] == [names_corpus()[i].id for i in (VANLI, VAN_DA)]
+    assert hits[0].score > hits[1].score
 
 
 def test_phrases_are_exact_and_cross_suffixes(loaded: SearchBackend) -> None:
