@@ -139,6 +139,14 @@ ORG_HEADS: dict[str, str] = {
     "konsey": "Konseyi",
     "huzurev": "Huzurevi",
     "konukev": "Konukevi",
+    "borsas": "Borsası",
+    "itfaiyes": "İtfaiyesi",
+    "cemiyet": "Cemiyeti",
+    "müftülüğ": "Müftülüğü",
+    "rektörlüğ": "Rektörlüğü",
+    "komutanlığ": "Komutanlığı",
+    "bankas": "Bankası",
+    "teşkilat": "Teşkilatı",
 }
 
 #: Project head nouns, same convention as ``ORG_HEADS``; these may be written in lower case

@@ -24,6 +24,7 @@ from nlp.tokens import (
     sentence_initial,
     span_group,
 )
+from nlp.turkish import turkish_upper
 
 __all__ = ["Organizations", "extend_name_left", "is_abbreviation"]
 
@@ -48,7 +49,11 @@ _INFLECTED_ENDINGS = (
     "yi",
     "nı",
     "ni",
+    "lar",
+    "ler",
 )
+#: The last part of a union's name after a hyphen: "Kamu-Sen", "Memur-Sen", "Türk-İş".
+_UNION_TAILS = {"sen": "Sen", "iş": "İş"}
 #: The registry entries whose abbreviation after a place names that place's unit.
 LOCAL_UNITS = frozenset({"shm", "sydv"})
 
@@ -56,6 +61,34 @@ LOCAL_UNITS = frozenset({"shm", "sydv"})
 def is_abbreviation(token: Token) -> bool:
     text = token.text
     return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def _union_tail(doc: Doc, token: Token) -> str | None:
+    """ "Sen" in "Kamu-Sen" (hyphen without spaces after a capitalised word) ends a union name."""
+    tail = _UNION_TAILS.get(token.norm_)
+    i = token.i
+    if tail is None or i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_:
+        return None
+    return tail if is_cap(doc[i - 2]) and not doc[i - 1].whitespace_ else None
+
+
+def _initials_start(doc: Doc, bracket: int, letters: str) -> int | None:
+    """Start of the capitalised words right before ``bracket`` whose initials are ``letters``
+    (connectors such as "ve" skipped), or None."""
+    initials = ""
+    j = bracket - 1
+    while j >= 0 and len(initials) < len(letters):
+        token = doc[j]
+        if token.norm_ in CONNECTORS and initials:
+            j -= 1
+            continue
+        if not is_cap(token) or is_suffix(token):
+            return None
+        initials = turkish_upper(token.text[0]) + initials
+        if not letters.endswith(initials):
+            return None
+        j -= 1
+    return j + 1 if initials == letters and len(letters) >= 2 else None
 
 
 def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
@@ -119,7 +152,7 @@ class Organizations:
         for token in doc:
             if token.i in taken or not is_cap(token):
                 continue
-            head = head_form(token.norm_, ORG_HEADS)
+            head = head_form(token.norm_, ORG_HEADS) or _union_tail(doc, token)
             if head is None:
                 continue
             start = extend_name_left(doc, token.i, taken, self.gazetteer)
@@ -129,9 +162,13 @@ class Organizations:
             span = Span(doc, start, token.i + 1, label="ORG")
             first = start + 1 if self._province_before_district(doc, start, token.i) else start
             parts = [canonical_word(t, self.abbreviations) for t in doc[first : token.i]]
-            self._set_canonical(span, " ".join([*parts, head]))
+            name = " ".join([*parts, head])
+            if head in _UNION_TAILS.values():
+                name = name.replace(" - ", "-")
+            self._set_canonical(span, name)
             found.append(span)
         found.extend(self._registry_spans(doc, found, taken))
+        found.extend(self._initials_names(doc, found))
         found.extend(self._introduced_abbreviations(doc, found))
         doc.spans["organizations"] = found
         return doc
@@ -179,6 +216,30 @@ class Organizations:
             span = Span(doc, start, match.end, label="ORG_ABBR" if is_abbr else "ORG_REF")
             span._.canonical = name
             span._.abbreviation = entry.abbreviation if name == entry.name else None
+            spans.append(span)
+        return spans
+
+    def _initials_names(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """ "Devlet Su İşleri (DSİ)": capitalised words whose initials spell the abbreviation in
+        brackets after them are an organisation even without a head noun."""
+        claimed = {i for span in found for i in range(span.start, span.end)}
+        claimed |= covered(doc, ("people",))
+        spans: list[Span] = []
+        for token in doc[1:-2]:
+            if not (
+                token.text == "("
+                and doc[token.i + 2].text == ")"
+                and is_abbreviation(doc[token.i + 1])
+                and token.i - 1 not in claimed
+            ):
+                continue
+            letters = turkish_upper(doc[token.i + 1].text)
+            start = _initials_start(doc, token.i, letters)
+            if start is None or head_form(doc[token.i - 1].norm_, PROJECT_HEADS):
+                continue
+            span = Span(doc, start, token.i, label="ORG")
+            span._.canonical = " ".join(canonical_word(t) for t in span)
+            span._.abbreviation = doc[token.i + 1].text
             spans.append(span)
         return spans
 
