@@ -18,6 +18,7 @@ __all__ = [
     "PROJECT_PAIR_HEADS",
     "TITLES",
     "TITLE_FIRST_WORDS",
+    "TITLE_RANKS",
     "head_form",
     "pair_head_form",
 ]
@@ -76,6 +77,27 @@ _titles("Öğretim Görevlisi")
 _titles("Öğretmen", "öğretmeni")
 _titles("Müsteşar", "müsteşarı")
 _titles("Sözcü", "sözcüsü")
+_titles("Bölge Müdürü")
+_titles("Başhekim", "başhekimi")
+_titles("Başhekim Yardımcısı")
+_titles("Klinik Şefi")
+_titles("Başsavcı", "başsavcısı")
+_titles("Büyükelçi", "büyükelçisi")
+_titles("Başkonsolos", "başkonsolosu")
+_titles("Genel Başkan", "genel başkanı")
+_titles("İl Başkanı")
+_titles("İlçe Başkanı")
+_titles("Teknik Direktör", "teknik direktörü")
+
+#: A word in the institution before "Müdürü"/"Başkanı" that ranks the bare title: "Samsun İl
+#: Milli Eğitim Müdürü" is an "İl Müdürü", "DSİ 7. Bölge Müdürü" a "Bölge Müdürü", "Çevre
+#: Koruma Dairesi Başkanı" a "Daire Başkanı". The nearest such word to the title counts.
+TITLE_RANKS: dict[tuple[str, str], str] = {
+    ("Müdür", "il"): "İl Müdürü",
+    ("Müdür", "ilçe"): "İlçe Müdürü",
+    ("Müdür", "bölge"): "Bölge Müdürü",
+    ("Başkan", "dairesi"): "Daire Başkanı",
+}
 
 #: First words of titles, for a quick check before trying the full phrases.
 TITLE_FIRST_WORDS = frozenset(key[0] for key in TITLES)

@@ -28,6 +28,7 @@ from nlp.lexicon import (
     PLACE_NOUNS,
     PROJECT_HEADS,
     TITLE_FIRST_WORDS,
+    TITLE_RANKS,
     TITLES,
     head_form,
 )
@@ -122,6 +123,19 @@ def match_title(doc: Doc, start: int) -> tuple[int, str | None]:
     return 0, None
 
 
+def ranked_title(title: str, institution: Span) -> str:
+    """The bare title, ranked by the institution before it ("İl ... Müdürü" → "İl Müdürü")."""
+    for token in reversed(institution):
+        if token.is_digit or token.text == ".":
+            continue
+        ranked = TITLE_RANKS.get((title, token.norm_))
+        if ranked:
+            return ranked
+        if head_form(token.norm_, ORG_HEADS):  # another institution: "Vakfı Müdürü"
+            break
+    return title
+
+
 def _role_start(doc: Doc, title_start: int, taken: set[int], places: dict[int, str]) -> int:
     """Where the institution before a title begins ("Samsun Aile ve Sosyal Hizmetler İl Müdürü")."""
     start = title_start
@@ -171,6 +185,8 @@ class TitledPeople(_PeopleBase):
                 i += 1
                 continue
             name_start = i + length
+            if length and name_start < len(doc) and doc[name_start].text == ":":
+                name_start += 1  # a byline: "Muhabir: Ebru Sarıyer"
             while name_start < len(doc) and (
                 _honorific(doc[name_start])
                 or (doc[name_start].text == "." and _honorific(doc[name_start - 1]))
@@ -188,7 +204,7 @@ class TitledPeople(_PeopleBase):
             if title:
                 taken = covered(doc, ("people",))
                 role_start = _role_start(doc, i, taken, places)
-                span._.title = title
+                span._.title = ranked_title(title, doc[role_start:i])
                 if role_start < i:
                     span._.role = " ".join(canonical_word(t) for t in doc[role_start : i + length])
             self.add(doc, span)
