@@ -36,6 +36,7 @@ __all__ = [
     "Or",
     "Phrase",
     "Term",
+    "free_text",
     "parse_query",
 ]
 
@@ -126,6 +127,16 @@ class Not:
 
 
 Node = Term | Phrase | FieldFilter | DateRange | And | Or | Not
+
+
+def free_text(node: Node | None) -> str:
+    """The words and phrases a query asks for, in order, without field filters, dates or negated
+    parts: what semantic search embeds ("yaşlı bakımı il:Ordu -ihale" → "yaşlı bakımı")."""
+    if isinstance(node, Term | Phrase):
+        return node.text
+    if isinstance(node, And | Or):
+        return " ".join(part for child in node.children if (part := free_text(child)))
+    return ""
 
 
 @dataclass(frozen=True)

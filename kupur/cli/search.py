@@ -114,12 +114,27 @@ def search(
         like_id=like_id,
     )
     if mode != "keyword" and not like_id:
-        request.vector = _embed(app, query)
+        request.vector = _embed(app, _meaning(query))
     result = app.backend().search(request)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     _print(app, request, result)
+
+
+def _meaning(query: str) -> str:
+    """The words a semantic search embeds: field filters, dates and NOT parts only filter."""
+    from index.query import free_text, parse_query
+
+    text = free_text(parse_query(query))
+    if not text:
+        raise QuerySyntaxError(
+            "semantic search needs words to compare by meaning, not only filters "
+            "(or use --like ARTICLE_ID)",
+            query,
+            0,
+        )
+    return text
 
 
 def _embed(app: App, text: str) -> list[float]:

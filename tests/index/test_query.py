@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from index.query import And, DateRange, FieldFilter, Not, Or, Phrase, Term, parse_query
+from index.query import And, DateRange, FieldFilter, Not, Or, Phrase, Term, free_text, parse_query
 from kupur.errors import QuerySyntaxError
 
 
@@ -116,3 +116,11 @@ def test_mistakes_point_at_the_problem(query: str, position: int, message: str) 
     lines = str(caught.value).splitlines()
     assert lines[-2] == "  " + query
     assert lines[-1] == "  " + " " * position + "^"
+
+
+def test_free_text_keeps_only_the_words_semantic_search_embeds() -> None:
+    assert free_text(parse_query('yaşlı "evde bakım" il:Ordu tarih:2025 -ihale')) == (
+        "yaşlı evde bakım"
+    )
+    assert free_text(parse_query("kooperatif OR hibe")) == "kooperatif hibe"
+    assert free_text(parse_query("il:Ordu")) == ""
