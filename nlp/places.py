@@ -8,8 +8,11 @@ ones a careful reader would mark, because a wrong province is worse than a misse
   "Akdeniz", "Yıldırım") needs a cue after it ("ilçesi", "Kaymakamı", "Belediyesi", ...);
 * a district name shared by several provinces ("Yenişehir", "Pazar") needs its province in the
   same text, otherwise it is dropped;
-* when a person in the text carries a place's name ("Sahit Aydın"), that place elsewhere in the
-  text needs a cue or a place suffix ("Aydın'da", "Aydın Valiliği").
+* when a person in the text carries a place's name ("Sahit Aydın", "Hüseyin Tokat"), that place
+  elsewhere in the text needs a cue or a place suffix ("Aydın'da", "Aydın Valiliği");
+* a province that is also a word opening a sentence ("Ağrı kesici", "Aydın kesim") is the word;
+* a doubtful district listed next to a sure one of its province ("Pazar ve Ardeşen'de") is kept,
+  and so is a word-like district with a place suffix when its province is named ("Konak'ta").
 
 A district's province is stored on the span (``_.province``); the extractor reports both.
 """
@@ -19,9 +22,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.gazetteer import AMBIGUOUS_DISTRICTS, NAME_LIKE_PLACES, Gazetteer, load_gazetteer
+from nlp.gazetteer import AMBIGUOUS_DISTRICTS, Gazetteer, load_gazetteer
 from nlp.lexicon import PLACE_CUES
-from nlp.tokens import covered, is_cap, is_suffix
+from nlp.tokens import covered, is_cap, is_suffix, sentence_initial
 from nlp.turkish import turkish_title
 
 __all__ = ["Places"]
@@ -57,6 +60,32 @@ _STREET_WORDS = frozenset(
     {"caddesi", "cadde", "sokağı", "sokak", "bulvarı", "mahallesi", "meydanı", "yolu"}
 )
 _PROVINCE_CUES = frozenset({"ili", "ilinde", "ilinin", "iline", "valisi", "valiliği", "il"})
+#: Provinces whose name is also a common word ("Ağrı kesici", "Aydın kesim", "Ordu birlikleri",
+#: "Tokat attı"): at the start of a sentence, with no suffix and a lower-case word after them
+#: that does not speak of a place, they are read as the word.
+_WORD_PROVINCES = frozenset({"Ağrı", "Aydın", "Ordu", "Tokat", "Mersin", "Batman"})
+_PROVINCE_WORDS_AFTER = frozenset(
+    {
+        "genelinde",
+        "geneli",
+        "genelindeki",
+        "merkez",
+        "merkezde",
+        "merkezli",
+        "merkezinde",
+        "kent",
+        "kentinde",
+        "kenti",
+        "ovası",
+        "ovasında",
+        "limanı",
+        "havalimanı",
+        "milletvekili",
+        "milletvekilleri",
+    }
+)
+#: Districts that are also weekdays or months: a suffix after them ("Çarşamba'da") says nothing.
+_CALENDAR_DISTRICTS = frozenset({"Çarşamba", "Perşembe", "Pazar", "Aralık", "19 Mayıs"})
 
 
 @Language.factory("kupur_places", default_config={"projects_file": ""})
@@ -84,6 +113,28 @@ def _cue_after(doc: Doc, end: int, allow_suffix: bool) -> bool:
         norm in PLACE_CUES
         or norm in _PROVINCE_CUES
         or any(norm.startswith(head) for head in _CUE_HEADS)
+    )
+
+
+def _place_suffix(doc: Doc, end: int) -> bool:
+    """A locative or ablative suffix right after the place ("Konak'ta", "Kadıköy'den")."""
+    return end < len(doc) and is_suffix(doc[end]) and doc[end].norm_[1:] in _PLACE_SUFFIXES
+
+
+def _common_word_use(doc: Doc, ent: Span) -> bool:
+    """ "Ağrı kesici ...", "Aydın kesimin ...": a province that is also a word, opening a sentence
+    without a suffix and followed by a lower-case word that does not speak of a place."""
+    if ent.ent_id_ not in _WORD_PROVINCES or not sentence_initial(ent[0]) or ent.end >= len(doc):
+        return False
+    if ent.start > 0 and doc[ent.start - 1].text == "-" and not doc[ent.start - 1].whitespace_:
+        return False  # "Samsun-Ordu karayolu"
+    after = doc[ent.end]
+    return (
+        after.is_alpha
+        and after.text[0].islower()
+        and after.norm_ not in _PROVINCE_WORDS_AFTER
+        and after.norm_ not in _PROVINCE_CUES
+        and after.norm_ not in PLACE_CUES
     )
 
 
@@ -119,11 +170,14 @@ class Places:
         for ent in candidates:
             if _street_name(doc, ent.end):
                 continue
+            if ent.label_ == "PROVINCE" and _common_word_use(doc, ent):
+                continue
             if ent.label_ == "PROVINCE" and self._keep(doc, ent, person_words, ambiguous=False):
                 span = Span(doc, ent.start, ent.end, label="PROVINCE")
                 span._.canonical = ent.ent_id_
                 kept.append(span)
         provinces_here = {span._.canonical for span in kept}
+        doubtful: list[Span] = []
         for ent in candidates:
             if ent.label_ != "DISTRICT" or _street_name(doc, ent.end):
                 continue
@@ -134,19 +188,59 @@ class Places:
             if province_before in options:
                 options = (province_before,)
             else:
-                ambiguous = turkish_title(ent.text) in AMBIGUOUS_DISTRICTS
+                title = turkish_title(ent.text)
+                ambiguous = title in AMBIGUOUS_DISTRICTS
+                named = tuple(p for p in options if p in provinces_here)
+                if ambiguous and _place_suffix(doc, ent.end) and title not in _CALENDAR_DISTRICTS:
+                    ambiguous = len(named) != 1  # "İzmir ... Konak'ta": its province is named
                 if not self._keep(doc, ent, person_words, ambiguous=ambiguous):
+                    doubtful.append(ent)
                     continue
                 if shared:
-                    options = tuple(p for p in options if p in provinces_here)
+                    options = named
                     if len(options) != 1 or not _cue_after(doc, ent.end, allow_suffix=True):
+                        doubtful.append(ent)
                         continue
             span = Span(doc, ent.start, ent.end, label="DISTRICT")
             span._.canonical = name
             span._.province = options[0]
             kept.append(span)
+        kept.extend(self._listed_with_districts(doc, doubtful, kept))
         doc.spans["places"] = kept
         return doc
+
+    def _listed_with_districts(
+        self, doc: Doc, doubtful: list[Span], kept: list[Span]
+    ) -> list[Span]:
+        """A doubtful district listed next to a sure district of a province it also belongs to
+        ("Pazar ve Ardeşen'de", "Konak ve Karşıyaka'da", "Erciş ve Edremit'te") is that
+        province's district: a list of districts is read as one place."""
+        sure = {
+            i: span._.province
+            for span in kept
+            if span.label_ == "DISTRICT"
+            for i in (span.start, span.end - 1)
+        }
+        added: list[Span] = []
+        for _ in range(2):  # a chain: "Selçuklu, Meram ve Karatay'da"
+            for ent in doubtful:
+                if ent.start in sure:
+                    continue
+                options = self.gazetteer.districts.get(ent.ent_id_, ())
+                neighbours = []
+                if ent.start >= 2 and doc[ent.start - 1].text in (",", "ve"):
+                    neighbours.append(sure.get(ent.start - 2))
+                if ent.end + 1 < len(doc) and doc[ent.end].text in (",", "ve"):
+                    neighbours.append(sure.get(ent.end + 1))
+                province = next((p for p in neighbours if p in options), None)
+                if province is None:
+                    continue
+                span = Span(doc, ent.start, ent.end, label="DISTRICT")
+                span._.canonical = ent.ent_id_
+                span._.province = province
+                added.append(span)
+                sure[ent.start] = sure[ent.end - 1] = province
+        return added
 
     def _province_before(self, doc: Doc, start: int) -> str | None:
         """The province written right before a district ("Konya Ereğli", "İzmir Karşıyaka'da")."""
@@ -155,7 +249,8 @@ class Places:
     def _keep(self, doc: Doc, ent: Span, person_words: set[str], ambiguous: bool) -> bool:
         if ambiguous:
             return _cue_after(doc, ent.end, allow_suffix=False)
-        name_like = ent.text in NAME_LIKE_PLACES or ent.ent_id_ in NAME_LIKE_PLACES
-        if name_like and (ent.text in person_words or ent.ent_id_ in person_words):
+        # Any place that is a word of a person's name in this text ("Hüseyin Tokat ... Tokat,
+        # dedi") needs a cue or a place suffix.
+        if ent.text in person_words or ent.ent_id_ in person_words:
             return _cue_after(doc, ent.end, allow_suffix=True)
         return True
