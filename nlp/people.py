@@ -61,6 +61,10 @@ def _place_tokens(doc: Doc) -> dict[int, str]:
     return found
 
 
+#: Forms of address after a given name ("Zeynep Hanım", "Ahmet Bey", "Hatice Nine").
+_ADDRESS_WORDS = frozenset({"hanım", "bey", "hanımefendi", "beyefendi", "nine", "dede", "usta"})
+
+
 class _PeopleBase:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -82,6 +86,21 @@ class _PeopleBase:
         place = places.get(token.i)
         return place is None or place in NAME_LIKE_PLACES
 
+    def _word_surname(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Zeynep Karadeniz," "Mehmet Türk diyor": a word that usually opens an institution's
+        name ends a person's name after a given name when nothing capitalised follows it."""
+        token = doc[end]
+        following = doc[end + 1] if end + 1 < len(doc) else None
+        return (
+            end > start
+            and doc[end - 1].norm_ in self.gazetteer.given_names
+            and token.norm_ in INSTITUTION_WORDS
+            and is_cap(token)
+            and token.text.isalpha()
+            and not sentence_initial(token)
+            and (following is None or not (is_cap(following) or is_suffix(following)))
+        )
+
     def collect_name(self, doc: Doc, start: int, places: dict[int, str]) -> int:
         """End (exclusive) of the name starting at ``start``.
 
@@ -101,7 +120,7 @@ class _PeopleBase:
                     and token.text.isalpha()
                     and not _place_use_after(doc, end + 1)
                 )
-                if not surname_place:
+                if not (surname_place or self._word_surname(doc, start, end)):
                     break
             end += 1
         return end
@@ -212,6 +231,23 @@ class TitledPeople(_PeopleBase):
         return doc
 
 
+def _drop_addressed_duplicates(doc: Doc) -> None:
+    """ "Zeynep Hanım" is the "Zeynep Karadeniz" of the same text: a given name with a form of
+    address is dropped when a full name with that given name is there too ("Hatice Nine" alone
+    stays a person)."""
+    people = span_group(doc, "people")
+    full = {
+        span[0].norm_ for span in people if len(span) >= 2 and span[-1].norm_ not in _ADDRESS_WORDS
+    }
+    kept = [
+        span
+        for span in people
+        if not (len(span) == 2 and span[-1].norm_ in _ADDRESS_WORDS and span[0].norm_ in full)
+    ]
+    if len(kept) != len(people):
+        doc.spans["people"] = kept
+
+
 def _place_use_after(doc: Doc, index: int) -> bool:
     """Is the word before ``index`` used as a place ("Aydın'da", "Aydın Valiliği")?"""
     if index >= len(doc):
@@ -257,6 +293,7 @@ class NamedPeople(_PeopleBase):
                 i += 2
                 continue
             i += 1
+        _drop_addressed_duplicates(doc)
         return doc
 
     def _add_named(self, doc: Doc, start: int, end: int, places: dict[int, str]) -> None:
