@@ -15,13 +15,14 @@ found" served with status 200), ``listing`` (a page of links to articles), ``too
 from __future__ import annotations
 
 import copy
+import html as html_entities
 import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import trafilatura
@@ -29,6 +30,7 @@ from lxml import etree
 
 from crawlers.dates import find_dates, parse_date
 from crawlers.encoding import decode_html
+from kupur.models import ISTANBUL
 from nlp.turkish import fold
 
 __all__ = ["MIN_WORDS", "Extracted", "RejectReason", "Rejected", "extract_article"]
@@ -83,15 +85,35 @@ _FURNITURE_PARTS = frozenset(
 )  # fmt: skip
 #: Whole class/id tokens that mark furniture but are too short to match as parts.
 _FURNITURE_TOKENS = frozenset({"yan", "alt", "ust", "nav", "top", "bottom"})
+#: Furniture words long enough to be found inside a part ("jp-relatedposts", "sharedaddy",
+#: "haberIciIlgili"): CMS themes glue them to other words.
+_FURNITURE_INFIXES = (
+    "related", "sharing", "sharedaddy", "comment", "ilgili", "benzer", "reklam", "paylas",
+    "breadcrumb", "advert", "sidebar", "begen",
+)  # fmt: skip
 _PART_SPLIT = re.compile(r"[-_\s]+")
+#: Class tokens that state a modifier, not what the block is ("no-share", "has-sidebar").
+_STATE_TOKEN = re.compile(r"^(no|has|with|without|is)[-_]", re.IGNORECASE)
 
 _BOILERPLATE_LINE = re.compile(
     r"^(önceki|sonraki|ileri|geri)( (haber|sayfa|duyuru|içerik))?\b|^(paylaş|yazdır|tweetle?|"
     r"facebook|whatsapp|linkedin|e-?posta ile gönder|yorum yap|yorumlar|ilgili haber|"
     r"bunlar da ilginizi|etiketler\s*:|tüm haberler|haberlere dön|geri dön|ana sayfa|"
-    r"reklam$|tr\s*\|\s*en|english$|türkçe$)",
+    r"tr\s*\|\s*en|english$|türkçe$)|^[\W_]*reklam[\W_]*$|^(fotoğraf|foto|görsel)\s*:",
     re.IGNORECASE,
 )
+#: A byline line: "Haber: Ayşe Kaya / SAMSUN", "Muhabir: Ali Er", "Haber - Foto: Can Ak (İHA)".
+_BYLINE = re.compile(
+    r"^(?:haber|muhabir|haber\s*ve\s*foto(?:ğraf)?|haber\s*[-–/]\s*foto(?:ğraf)?|editör|"
+    r"hazırlayan)\s*:\s*(?P<name>[^\W\d_][\w.'’ -]{2,60}?)\s*(?:[/–-]\s*[\w ]+|\([\w ]+\))?$",
+    re.IGNORECASE,
+)
+#: A block that states a copyright is the site's footer, whatever its tag.
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|hakları saklıdır|hakkı saklıdır", re.IGNORECASE)
+#: A publication day in the URL path: /2025/11/04/slug (WordPress permalinks, many portals).
+_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/")
+#: Class/id words that name a headline ("haberBaslik", "entry-title", "lblBaslik").
+_HEADLINE_CLASS = re.compile(r"baslik|title|headline", re.IGNORECASE)
 _ERROR_TITLE = re.compile(
     r"\b(404|500|403)\b|bulunamad|sayfa mevcut değil|hata oluştu|erişim engellendi|"
     r"not found|server error|forbidden",
@@ -108,14 +130,42 @@ def _class_parts(element: etree._Element) -> tuple[set[str], set[str]]:
     raw = f"{element.get('class', '')} {element.get('id', '')}".strip()
     if not raw:
         return set(), set()
-    tokens = {fold(t) for t in raw.split()}
-    parts = {fold(p) for p in _PART_SPLIT.split(raw) if p}
+    tokens = {fold(t) for t in raw.split() if not _STATE_TOKEN.match(t)}
+    parts = {fold(p) for t in tokens for p in _PART_SPLIT.split(t) if p}
     return tokens, parts
 
 
 def _is_furniture(element: etree._Element) -> bool:
     tokens, parts = _class_parts(element)
-    return bool(parts & _FURNITURE_PARTS or tokens & _FURNITURE_TOKENS)
+    return bool(
+        parts & _FURNITURE_PARTS
+        or tokens & _FURNITURE_TOKENS
+        or any(infix in part for part in parts for infix in _FURNITURE_INFIXES)
+    )
+
+
+def _is_site_header(element: etree._Element) -> bool:
+    """A <header> (or a block classed "header") of the site, not the article's own header: one
+    inside an <article> or <main>, or classed as an entry/post header, holds the headline."""
+    if element.tag != "header" and "header" not in _class_parts(element)[1]:
+        return False
+    if any(a.tag in ("article", "main") for a in element.iterancestors()):
+        return False
+    parts = _class_parts(element)[1]
+    return not parts & {"entry", "post", "article", "single", "haber", "icerik", "content"}
+
+
+def _prose(element: etree._Element) -> int:
+    """Characters of running text under ``element``: text chunks of eight words or more, so
+    menus, link lists and captions count for little and paragraphs (or <br>-split text) for all."""
+    total = 0
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
+            continue
+        for chunk in (node.text, node.tail if node is not element else None):
+            if chunk and len(chunk.split()) >= 8:
+                total += len(chunk.strip())
+    return total
 
 
 def _text(element: etree._Element) -> str:
@@ -186,7 +236,7 @@ def _metadata(tree: etree._Element, url: str) -> _Metadata:
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
         if key and key.lower() not in named:
             named[key.lower()] = element.get("content", "").strip()
-    meta.title = meta.title or named.get("og:title") or named.get("twitter:title")
+    meta.title = meta.title or _clean(named.get("og:title") or named.get("twitter:title"))
     for key in (
         "article:published_time", "datepublished", "og:published_time", "pubdate",
         "publishdate", "publish-date", "dc.date.issued", "dcterms.created", "dc.date",
@@ -209,8 +259,10 @@ def _metadata(tree: etree._Element, url: str) -> _Metadata:
 
 
 def _clean(value: Any) -> str | None:
+    """A metadata string, whitespace-normalised and with HTML entities resolved (CMS plugins
+    write "Kalesi&#x27;nde" into JSON-LD)."""
     if isinstance(value, str):
-        return " ".join(value.split()) or None
+        return " ".join(html_entities.unescape(value).split()) or None
     return None
 
 
@@ -224,20 +276,56 @@ def _select(tree: etree._Element, css: str) -> list[etree._Element]:
         return []
 
 
-def _main_heading(tree: etree._Element) -> etree._Element | None:
+def _main_heading(tree: etree._Element, page_prose: int) -> etree._Element | None:
     for element in tree.xpath("//h1"):
         in_furniture = any(
-            _is_furniture(a) or a.tag in ("header", "nav") for a in element.iterancestors()
+            _is_site_header(a)
+            or a.tag == "nav"
+            or (
+                _is_furniture(a)
+                and "header" not in _class_parts(a)[1]
+                and not _holds_the_text(a, page_prose)
+            )
+            for a in element.iterancestors()
         )
         if not in_furniture and _text(element):
             return element
     return None
 
 
+def _headline(tree: etree._Element) -> etree._Element | None:
+    """Where a page has no usable h1 (municipality and institution sites put the headline in an
+    h2 or a classed <span>): the first h2/h3 or headline-classed element of 3 to 30 words that
+    is not a link, not in the site's furniture and comes before the first paragraph of text."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "title"):
+            continue
+        if element.tag not in ("h2", "h3") and not _HEADLINE_CLASS.search(
+            f"{element.get('class', '')} {element.get('id', '')}"
+        ):
+            own = element.text or ""
+            if len(own.split()) >= 20:
+                return None  # the body has started
+            continue
+        text = _text(element)
+        if not 3 <= len(text.split()) <= 30:
+            continue
+        linked = sum(len(_text(a)) for a in element.xpath(".//a"))
+        if linked * 2 > len(text) or any(
+            a.tag in ("a", "nav", "aside", "footer") or _is_site_header(a) or _is_furniture(a)
+            for a in element.iterancestors()
+        ):
+            continue
+        return element
+    return None
+
+
 def _title(tree: etree._Element, meta: _Metadata, heading: etree._Element | None) -> str:
+    """The visible headline (``heading``: the h1, else a headline block) unless it is a short label that the
+    metadata title does not contain ("Haberler"); then the metadata title; then <title>."""
     h1 = _text(heading) if heading is not None else ""
     candidate = meta.title or ""
-    if h1 and (not candidate or fold(h1) in fold(candidate)):
+    if h1 and (not candidate or fold(h1) in fold(candidate) or len(h1.split()) >= 3):
         return h1
     if candidate:
         return candidate
@@ -249,15 +337,30 @@ def _title(tree: etree._Element, meta: _Metadata, heading: etree._Element | None
 
 
 def _date_elements(tree: etree._Element, heading: etree._Element | None) -> list[str]:
-    """Short texts that may be the article's date line, nearest after the heading first."""
+    """Short texts that may be the article's date line, nearest the heading first (a line under
+    the heading before one the same distance above it: "today's date" widgets and breadcrumbs
+    sit above). The site header, navigation, related-news boxes and links to other pages are
+    skipped; a link whose whole text is a date (WordPress links the date to the post) is not."""
     ordered = list(tree.iter())
     start = ordered.index(heading) if heading is not None and heading in ordered else 0
+    after = ordered[start:]
+    before = ordered[:start][::-1]
+    #: The heading's own containers are the article, whatever their class says.
+    article = set(heading.iterancestors()) if heading is not None else set()
+    interleaved: list[etree._Element] = []
+    for index in range(max(len(after), len(before) // 2 + 1)):
+        interleaved.extend(after[index : index + 1])
+        interleaved.extend(before[2 * index : 2 * index + 2])
     texts: list[str] = []
-    for element in ordered[start:] + ordered[:start]:
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "a", "option"):
+    for element in interleaved:
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "option"):
+            continue
+        if element.tag == "a" and not _is_date_line(_text(element)):
             continue
         if any(
-            a.tag in ("nav", "footer", "aside", "a") or _is_related(a)
+            a.tag in ("nav", "footer", "aside")
+            or (a.tag == "a" and not _is_date_line(_text(a)))
+            or (a not in article and (_is_related(a) or _is_site_header(a)))
             for a in element.iterancestors()
         ):
             continue
@@ -278,7 +381,11 @@ def _is_related(element: etree._Element) -> bool:
         parts & {"ilgili", "benzer", "related", "okunanlar", "populer", "popular", "sidebar",
                  "dakika", "ticker", "liste", "list", "yorum", "comment", "manset", "slider"}
         or tokens & {"yan"}
+        or any(infix in part for part in parts for infix in _RELATED_INFIXES)
     )  # fmt: skip
+
+
+_RELATED_INFIXES = ("related", "ilgili", "benzer", "sidebar", "comment", "begen", "okunan")
 
 
 def _dates(
@@ -287,6 +394,7 @@ def _dates(
     heading: etree._Element | None,
     selectors: Mapping[str, str],
     now: datetime | None,
+    url: str,
 ) -> tuple[datetime | None, datetime | None]:
     published: datetime | None = None
     updated: datetime | None = None
@@ -299,6 +407,7 @@ def _dates(
                     published = published or found.moment
     published = published or parse_date(meta.published, now=now)
     updated = updated or parse_date(meta.updated, now=now)
+    from_metadata = published is not None
     if published is None or updated is None:
         for text in _date_elements(tree, heading):
             for found in find_dates(text, now=now):
@@ -310,9 +419,28 @@ def _dates(
                     published = found.moment  # the <time> gives the hour the line leaves out
             if published is not None and updated is not None:
                 break
+    url_day = _url_day(url, now)
+    if (
+        url_day is not None
+        and not from_metadata
+        and (published is None or published.astimezone(ISTANBUL).date() != url_day.date())
+    ):
+        published = url_day  # a date line found on the page is weaker evidence than the permalink
     if updated is not None and published is not None and updated <= published:
         updated = None
     return published, updated
+
+
+def _url_day(url: str, now: datetime | None) -> datetime | None:
+    """The publication day a permalink carries (/2025/11/04/slug), at midnight in Istanbul."""
+    match = _URL_DAY.search(urlsplit(url).path)
+    if match is None:
+        return None
+    try:
+        day = datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=ISTANBUL)
+    except ValueError:
+        return None
+    return day if day <= (now or datetime.now(ISTANBUL)) else None
 
 
 def _same_day(first: datetime, second: datetime) -> bool:
@@ -335,14 +463,20 @@ def _prune(tree: etree._Element, heading: etree._Element | None) -> etree._Eleme
         found = pruned.getroottree().xpath(path)
         keep = found[0] if found else None
     protected = set(keep.iterancestors()) if keep is not None else set()
+    _layout_tables_to_blocks(pruned, protected)
+    page_prose = _prose(pruned)
     doomed: list[etree._Element] = []
     for element in pruned.iter():
         if not isinstance(element.tag, str) or element in protected:
             continue
-        if (
-            element.tag in _DROP_TAGS
-            or (element.tag == "header" and keep not in element.iter())
-            or (element.tag != "body" and element.tag != "html" and _is_furniture(element))
+        if element.tag in ("script", "style", "noscript", "template", "svg") or (
+            (
+                element.tag in _DROP_TAGS
+                or (element.tag == "header" and keep not in element.iter())
+                or (element.tag not in ("body", "html") and _is_furniture(element))
+                or _is_copyright_block(element)
+            )
+            and not _holds_the_text(element, page_prose)
         ):
             doomed.append(element)
     for element in doomed:
@@ -350,6 +484,43 @@ def _prune(tree: etree._Element, heading: etree._Element | None) -> etree._Eleme
         if parent is not None:
             _drop_keep_tail(element, parent)
     return pruned
+
+
+def _holds_the_text(element: etree._Element, page_prose: int) -> bool:
+    """Whether ``element`` holds most of the page's running text: then it is the content, whatever
+    its tag or class says (ASP.NET wraps the whole page in one <form>; themes put layout words
+    such as "sidebar-right" on the main column)."""
+    return page_prose > 0 and _prose(element) * 2 > page_prose
+
+
+def _is_copyright_block(element: etree._Element) -> bool:
+    if element.tag in ("body", "html"):
+        return False
+    text = _text(element)
+    return len(text) <= 400 and bool(_COPYRIGHT.search(text))
+
+
+def _layout_tables_to_blocks(tree: etree._Element, protected: set[etree._Element]) -> None:
+    """Tables used for page layout (old municipality and institution sites) become plain blocks,
+    so the body is not read as a data table with the menus in its cells. A table is for layout
+    when it holds the headline (``protected``: the headline's containers), another table or a
+    run of text of 15 words or more; every table inside a layout table is layout too."""
+    for table in tree.iter("table"):
+        if table.tag != "table":
+            continue  # already turned into a block as part of an outer layout table
+        nested = table.xpath(".//table")
+        runs = (
+            run
+            for node in table.iter()
+            if isinstance(node.tag, str)
+            for run in (node.text or "", node.tail or "")
+        )
+        if table in protected or nested or any(len(run.split()) >= 15 for run in runs):
+            for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+                element.tag = "div"
+            for inner in nested:
+                for element in [inner, *inner.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+                    element.tag = "div"
 
 
 def _drop_keep_tail(element: etree._Element, parent: etree._Element) -> None:
@@ -392,15 +563,22 @@ def _is_date_line(line: str) -> bool:
     return all(_DATE_LINE_WORDS.match(w) for w in words) or len(words) <= 1
 
 
-def _clean_lines(lines: Iterable[str], title: str, author: str | None) -> list[str]:
+def _clean_lines(
+    lines: Iterable[str], title: str, author: str | None
+) -> tuple[list[str], str | None]:
+    """The body lines without the repeated title, author, date line and furniture lines; and the
+    author named by a byline ("Haber: Ayşe Kaya / SAMSUN") at the top or bottom of the body."""
     title_key = fold(title)
     author_key = fold(author) if author else None
     kept: list[str] = []
-    for raw in lines:
-        line = " ".join(raw.split())
-        if not line:
-            continue
+    byline: str | None = None
+    all_lines = [" ".join(raw.split()) for raw in lines]
+    all_lines = [line for line in all_lines if line]
+    for index, line in enumerate(all_lines):
         key = fold(line)
+        if (index < 3 or index >= len(all_lines) - 2) and (found := _BYLINE.match(line)):
+            byline = byline or found["name"].strip()
+            continue
         if key == title_key or (author_key and key == author_key):
             continue
         if len(line) < 80 and _BOILERPLATE_LINE.search(line):
@@ -410,7 +588,7 @@ def _clean_lines(lines: Iterable[str], title: str, author: str | None) -> list[s
         if kept and key == fold(kept[-1]):
             continue
         kept.append(line)
-    return kept
+    return kept, byline
 
 
 def _listing_score(tree: etree._Element, lines: list[str]) -> float:
@@ -467,7 +645,10 @@ def extract_article(
     except (etree.ParserError, ValueError) as exc:
         return Rejected("not-html", f"unparseable HTML: {exc}")
     meta = _metadata(tree, url)
-    heading = _main_heading(tree)
+    page_prose = _prose(tree)
+    heading = _main_heading(tree, page_prose)
+    if heading is None:
+        heading = _headline(tree)
     title = ""
     if selectors.get("title"):
         chosen = _select(tree, selectors["title"])
@@ -496,7 +677,7 @@ def extract_article(
             favor_precision=False,
         )
         lines = (extracted or "").splitlines()
-    lines = _clean_lines(lines, title, meta.author)
+    lines, byline = _clean_lines(lines, title, meta.author)
     words = sum(len(line.split()) for line in lines)
     if words == 0:
         return Rejected("empty", "no article text found")
@@ -504,7 +685,7 @@ def extract_article(
         return Rejected("listing", "most of the text is links to other pages")
     if words < MIN_WORDS:
         return Rejected("too-short", f"{words} words of text")
-    published, updated = _dates(tree, meta, heading, selectors, now)
+    published, updated = _dates(tree, meta, heading, selectors, now, url)
     if listed_date is not None and (
         published is None or (_is_midnight(published) and _same_day(published, listed_date))
     ):
@@ -514,7 +695,7 @@ def extract_article(
         text="\n".join(lines),
         published_at=published,
         updated_at=updated,
-        author=meta.author,
+        author=meta.author or byline,
         canonical_url=meta.canonical,
         encoding=encoding,
     )

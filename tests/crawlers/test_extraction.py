@@ -18,6 +18,61 @@ def test_the_labelled_agency_pages_meet_the_targets() -> None:
     assert report.body_f1 >= 0.95, report.misses
 
 
+def test_the_labelled_cms_pages_meet_the_targets() -> None:
+    """WordPress, ASP.NET/PHP municipality, AMP, local portal and institution markup."""
+    pages = [p for p in load_labelled() if p.style != "ajans"]
+    report = evaluate(pages)
+    assert report.pages == 22
+    assert {p.style for p in pages} == {"wordpress", "belediye", "amp", "yerel", "kurum"}
+    assert report.title_accuracy >= 0.95, report.misses
+    assert report.date_accuracy >= 0.95, report.misses
+    assert report.body_f1 >= 0.95, report.misses
+    assert report.author_accuracy == 1.0, report.misses
+
+
+def test_a_page_wrapped_in_one_form_with_a_layout_table_keeps_its_text() -> None:
+    paragraph = (
+        "Belediye ekipleri mahallede kaldırım ve yağmur suyu hatlarını yeniledi. Çalışma üç "
+        "hafta sürdü ve okul önlerindeki yaya geçitleri de boyandı."
+    )
+    second = (
+        "Fen işleri müdürü, benzer çalışmaların gelecek yıl diğer mahallelerde de yapılacağını "
+        "ve vatandaşların taleplerini Beyaz Masa'ya iletebileceğini söyledi."
+    )
+    html = f"""<html><head><title>Belediye | Haber Detay</title></head><body>
+<form id="aspnetForm"><table><tr><td><a href="/">ANASAYFA</a></td><td><a href="/h">HABERLER</a></td></tr>
+<tr><td class="sidebar">SON HABERLER</td><td><span class="haberBaslik">Kaldırımlar yenilendi bu hafta</span>
+</td></tr><tr><td></td><td>{paragraph}<br><br>{second}</td></tr>
+<tr><td colspan="2">© 2025 Belediye · Tüm hakları saklıdır</td></tr></table></form></body></html>"""
+    result = extract_article(html, "https://bel.example/Haber.aspx?ID=1")
+    assert isinstance(result, Extracted)
+    assert result.title == "Kaldırımlar yenilendi bu hafta"
+    assert "kaldırım ve yağmur suyu" in result.text
+    for furniture in ("ANASAYFA", "SON HABERLER", "©", "|"):
+        assert furniture not in result.text
+
+
+def test_a_byline_names_the_author_and_the_permalink_gives_the_day() -> None:
+    paragraph = (
+        "Köy yolunda başlayan genişletme çalışması kış gelmeden tamamlanacak. Yol yedi metreye "
+        "çıkarılıyor ve iki dar virajı düzeltiliyor."
+    )
+    second = (
+        "Muhtar, okul servislerinin ve süt toplama araçlarının kışın bu yolda çok zorlandığını, "
+        "çalışmanın köylülerin yıllardır beklediği bir iş olduğunu söyledi."
+    )
+    html = f"""<html><body><div class="top-bar">25 Kasım 2025 Salı</div>
+<article><h1>Köy yolu genişletiliyor</h1><div class="entry-content">
+<p><strong>Haber: Ayşe Kaya / SAMSUN</strong></p><p>{paragraph}</p><p>{second}</p>
+</div></article></body></html>"""
+    url = "https://haber.example/2025/11/04/koy-yolu-genisletiliyor/"
+    result = extract_article(html, url, now=datetime(2025, 12, 1, tzinfo=UTC))
+    assert isinstance(result, Extracted)
+    assert result.author == "Ayşe Kaya"
+    assert "Haber:" not in result.text
+    assert result.published_at == datetime(2025, 11, 4, tzinfo=ISTANBUL)
+
+
 def test_furniture_is_stripped_from_the_body() -> None:
     article = make_articles(1)[0]
     result = extract_article(article_html(article).encode(), URL)
