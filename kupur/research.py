@@ -178,17 +178,9 @@ class Kupur:
     def backend(self) -> SearchBackend:
         """The search backend named by the settings, opened on first use."""
         if self._backend is None:
-            from index import open_backend
+            from kupur.backends import open_search_backend
 
-            s = self.settings
-            self._backend = open_backend(
-                kind=s.search.backend,
-                url=s.search_url,
-                index_dir=s.index_dir,
-                index_name=s.search.index_name,
-                username=s.search.username,
-                password=s.search_password,
-            )
+            self._backend = open_search_backend(self.settings)
         return self._backend
 
     def close(self) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from index.api import SearchBackend
 from kupur.archive import Archive
+from kupur.backends import open_search_backend
 from kupur.config import Settings, load_settings
 from kupur.errors import JobError
 
@@ -19,19 +19,6 @@ __all__ = ["alerts", "crawl_source", "digests", "pipeline"]
 
 def _settings(config_file: str | None, data_dir: str | None) -> Settings:
     return load_settings(config_file, data_dir=data_dir)
-
-
-def _backend(settings: Settings) -> SearchBackend:
-    from index import open_backend
-
-    return open_backend(
-        kind=settings.search.backend,
-        url=settings.search_url,
-        index_dir=settings.index_dir,
-        index_name=settings.search.index_name,
-        username=settings.search.username,
-        password=settings.search_password,
-    )
 
 
 def _plain(value: Any) -> Any:
@@ -62,7 +49,7 @@ def pipeline(config_file: str | None, data_dir: str | None) -> dict[str, int]:
     archive = Archive(settings.archive_url)
     try:
         enriched = enrich_pending(settings, archive)
-        backend = _backend(settings)
+        backend = open_search_backend(settings)
         try:
             indexed = index_pending(archive, backend)
         finally:
@@ -78,7 +65,7 @@ def digests(frequency: str, config_file: str | None, data_dir: str | None) -> di
 
     settings = _settings(config_file, data_dir)
     archive = Archive(settings.archive_url)
-    backend = _backend(settings)
+    backend = open_search_backend(settings)
     try:
         outcomes = send_digests(settings, archive, backend, frequency=frequency)
     finally:
@@ -96,7 +83,7 @@ def alerts(config_file: str | None, data_dir: str | None) -> dict[str, Any]:
 
     settings = _settings(config_file, data_dir)
     archive = Archive(settings.archive_url)
-    backend = _backend(settings)
+    backend = open_search_backend(settings)
     try:
         outcomes = check_alerts(settings, archive, backend)
     finally:

@@ -51,17 +51,9 @@ class App:
 
     def backend(self) -> SearchBackend:
         if self._backend is None:
-            from index import open_backend
+            from kupur.backends import open_search_backend
 
-            settings = self.settings
-            self._backend = open_backend(
-                kind=settings.search.backend,
-                url=settings.search_url,
-                index_dir=settings.index_dir,
-                index_name=settings.search.index_name,
-                username=settings.search.username,
-                password=settings.search_password,
-            )
+            self._backend = open_search_backend(self.settings)
         return self._backend
 
     def embedder(self) -> Embedder:
