@@ -155,7 +155,8 @@ class Organizations:
             head = head_form(token.norm_, ORG_HEADS) or _union_tail(doc, token)
             if head is None:
                 continue
-            start = extend_name_left(doc, token.i, taken, self.gazetteer)
+            claimed = taken.union(*(range(f.start, f.end) for f in found))
+            start = extend_name_left(doc, token.i, claimed, self.gazetteer)
             words = [t.norm_ for t in doc[start : token.i]]
             if not words or all(w in _GENERIC for w in words):
                 continue

@@ -87,3 +87,16 @@ def test_projects_lists_what_the_archive_mentions(root, tmp_path):
     ]
     unregistered = CliRunner().invoke(root, ["projects", "--unregistered", "--json"])
     assert [row["id"] for row in json.loads(unregistered.output)] == ["mahalle-bulusmalari"]
+
+
+def test_eval_nlp_scores_any_part_file_by_name(root):
+    from nlp.evaluation import available_parts
+
+    assert {"dev", "heldout", "blind1"} <= set(available_parts())
+    result = CliRunner().invoke(root, ["eval", "nlp", "--part", "blind1", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["blind1"]
+    assert scores["provinces"]["tp"] > 40
+    unknown = CliRunner().invoke(root, ["eval", "nlp", "--part", "nosuchpart"])
+    assert unknown.exit_code != 0
+    assert "blind1" in str(unknown.exception)

@@ -59,3 +59,24 @@ def test_numbers_inside_names_are_not_figures(extractor):
     )
     assert entities.figures == []
     assert entities.dates == []
+
+
+def test_years_with_case_suffixes_and_ranges(extractor):
+    entities = extractor.extract(
+        "Dernek 2017'de kuruldu, 2023'ten beri büyüyor ve 2030'a kadar hedefini açıkladı. "
+        "2024-2025 sezonunda 1.200 üye oldu. 3000'den fazla kişi başvurdu."
+    )
+    assert sorted(entities.dates) == ["2017", "2023", "2024", "2025", "2030"]
+    assert [(f.value, f.unit) for f in entities.figures] == [(1200, "üye")]
+
+
+def test_a_year_written_once_for_a_range_of_days_across_months(extractor):
+    entities = extractor.extract("Başvurular 28 Ekim - 4 Kasım 2025 tarihleri arasında alınacak.")
+    assert entities.dates == ["2025-10-28", "2025-11-04"]
+
+
+def test_headline_capitals_and_durations(extractor):
+    figures = extractor.extract(
+        "RİZE'DE 2 BİN 400 FİDAN TOPRAKLA BULUŞTU. Gönüllüler 8 yıldır bu işi yapıyor."
+    ).figures
+    assert [(f.value, f.unit.split()[0]) for f in figures] == [(2400, "fidan"), (8, "yıldır")]
