@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from rich.table import Table
@@ -11,6 +13,8 @@ from rich.table import Table
 from kupur.cli.common import App, data_dir_option, pass_app
 
 __all__ = ["alerts", "digest"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _out_dir(dry_run: bool, out: Path | None) -> Path | None:
@@ -21,15 +25,26 @@ def _out_dir(dry_run: bool, out: Path | None) -> Path | None:
     return out
 
 
+def mail_options(command: F) -> F:
+    """``--dry-run``, ``--out`` and ``--subscription``, shared by ``digest`` and ``alerts check``."""
+    command = click.option(
+        "--subscription", "names", multiple=True, help="Only this subscription (repeatable)."
+    )(command)
+    command = click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="With --dry-run: the folder for the .eml and .html files.",
+    )(command)
+    return click.option(
+        "--dry-run",
+        is_flag=True,
+        help="Write the mails as files instead of sending; record nothing.",
+    )(command)
+
+
 @click.command()
 @data_dir_option
-@click.option("--dry-run", is_flag=True, help="Write the mails as files instead of sending.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="With --dry-run: the folder for the .eml and .html files.",
-)
-@click.option("--subscription", "names", multiple=True, help="Only this subscription (repeatable).")
+@mail_options
 @pass_app
 def digest(app: App, dry_run: bool, out: Path | None, names: tuple[str, ...]) -> None:
     """Send each subscription's digest for the days since its last one.
@@ -67,13 +82,7 @@ def alerts() -> None:
 
 @alerts.command()
 @data_dir_option
-@click.option("--dry-run", is_flag=True, help="Write the alert mails as files; record nothing.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="With --dry-run: the folder for the .eml and .html files.",
-)
-@click.option("--subscription", "names", multiple=True, help="Only this subscription (repeatable).")
+@mail_options
 @pass_app
 def check(app: App, dry_run: bool, out: Path | None, names: tuple[str, ...]) -> None:
     """Check every saved search that asks for alerts and mail what fired.
