@@ -8,7 +8,10 @@ A source is data (``crawlers.sources.Source``); ``SourceSpider`` reads its kind 
 * feed: every entry's link, with the entry's date as a fallback for the page's;
 * sitemap: every ``<loc>`` of the url set (sub-sitemaps of an index are followed).
 
-Known article URLs are not fetched again unless ``refresh``; listing, feed and sitemap pages are
+Known article URLs are not fetched again unless ``refresh``, or unless a feed entry's
+``<updated>``/``<pubDate>`` or a sitemap entry's ``<lastmod>`` is later than when the article was
+last fetched: then it is fetched again and the store updates it if its text changed. Listing,
+feed and sitemap pages are
 fetched with ``If-None-Match``/``If-Modified-Since`` and their validators are kept only when the
 crawl finished, so an interrupted crawl resumes where it stopped. Articles are written to the
 store as they arrive: nothing fetched is lost if the crawl is stopped.
@@ -48,7 +51,7 @@ logger = logging.getLogger(__name__)
 #: The counts every source run reports.
 COUNTERS = (
     "fetched", "new", "updated", "unchanged", "rejected", "failed", "robots_refused",
-    "not_modified", "skipped_known",
+    "not_modified", "skipped_known", "revisited",
 )  # fmt: skip
 _NEXT_TEXT = re.compile(
     r"^\s*(?:(?:sonraki|ileri|next)\b[^\w]*(?:sayfa)?[\s»›>]*|[»›>]+)\s*$", re.I
@@ -160,8 +163,11 @@ class SourceSpider(scrapy.Spider):
             meta={"handle_httpstatus_list": [304], "kupur_page": page, "validators_url": url},
         )
 
-    def article_request(self, url: str, listed: datetime | None = None) -> Request | None:
-        """A request for an article URL, or None when it is known, seen or not an article."""
+    def article_request(
+        self, url: str, listed: datetime | None = None, changed: datetime | None = None
+    ) -> Request | None:
+        """A request for an article URL, or None when it is seen, not an article, or known and
+        not ``changed`` (the feed's or sitemap's modification date) since it was fetched."""
         canonical = canonicalize(url)
         if canonical in self.seen or not self.source.matches(canonical):
             return None
@@ -169,8 +175,11 @@ class SourceSpider(scrapy.Spider):
             return None
         self.seen.add(canonical)
         if not self.refresh and self.store.is_known(canonical):
-            self.counts["skipped_known"] += 1
-            return None
+            fetched = self.store.fetched_at(canonical) if changed is not None else None
+            if fetched is None or changed is None or changed <= fetched:
+                self.counts["skipped_known"] += 1
+                return None
+            self.counts["revisited"] += 1
         meta = {"kupur_listed": listed.isoformat() if listed else None, "kupur_url": canonical}
         return Request(
             canonical, callback=self.parse_article, errback=self.article_failed, meta=meta
@@ -254,8 +263,12 @@ class SourceSpider(scrapy.Spider):
             link = entry.get("link")
             if not link:
                 continue
-            raw_date = entry.get("published") or entry.get("updated")
-            request = self.article_request(response.urljoin(link), parse_date(raw_date))
+            published = parse_date(entry.get("published"))
+            updated = parse_date(entry.get("updated"))
+            changed = max((d for d in (published, updated) if d is not None), default=None)
+            request = self.article_request(
+                response.urljoin(link), published or updated, changed=changed
+            )
             if request is not None:
                 yield request
 
@@ -284,7 +297,8 @@ class SourceSpider(scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield self.index_request(response.urljoin(loc), self.parse_sitemap, page + 1)
                 continue
-            request = self.article_request(response.urljoin(loc), parse_date(entry.get("lastmod")))
+            lastmod = parse_date(entry.get("lastmod"))
+            request = self.article_request(response.urljoin(loc), lastmod, changed=lastmod)
             if request is not None:
                 yield request
 

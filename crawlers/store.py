@@ -7,6 +7,7 @@ built once per crawl process by ``open_store`` with ``Class.from_settings(settin
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal, Protocol
 
 from scrapy.settings import BaseSettings
@@ -25,6 +26,10 @@ class ArticleStore(Protocol):
 
     def is_known(self, url: str) -> bool:
         """Whether ``url`` (canonical) was already stored as an article or rejected."""
+
+    def fetched_at(self, url: str) -> datetime | None:
+        """When the article stored under ``url`` (canonical) was last fetched; None when no
+        article is stored there (a rejected or unknown URL)."""
 
     def save(self, article: Article, raw_html: bytes, encoding: str | None) -> SaveOutcome:
         """Store one article with its raw page; say whether it was new, updated or unchanged."""

@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -69,6 +70,11 @@ class ArchiveStore:
         if self._rejected is None:
             self._rejected = {r.url for r in self.archive.rejections()}
         return url in self._rejected or self.archive.article_id_for_url(url) is not None
+
+    def fetched_at(self, url: str) -> datetime | None:
+        article_id = self.archive.article_id_for_url(url)
+        article = self.archive.get(article_id) if article_id is not None else None
+        return article.fetched_at if article is not None else None
 
     def save(self, article: Article, raw_html: bytes, encoding: str | None) -> SaveOutcome:
         return self.archive.save(article, raw_html, encoding)
