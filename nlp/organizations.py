@@ -148,6 +148,7 @@ class Organizations:
 
     def __call__(self, doc: Doc) -> Doc:
         taken = covered(doc, ("people",))
+        claimed = set(taken)  # people and the names found so far: a name never reaches into them
         found: list[Span] = []
         for token in doc:
             if token.i in taken or not is_cap(token):
@@ -155,7 +156,6 @@ class Organizations:
             head = head_form(token.norm_, ORG_HEADS) or _union_tail(doc, token)
             if head is None:
                 continue
-            claimed = taken.union(*(range(f.start, f.end) for f in found))
             start = extend_name_left(doc, token.i, claimed, self.gazetteer)
             words = [t.norm_ for t in doc[start : token.i]]
             if not words or all(w in _GENERIC for w in words):
@@ -168,6 +168,7 @@ class Organizations:
                 name = name.replace(" - ", "-")
             self._set_canonical(span, name)
             found.append(span)
+            claimed.update(range(span.start, span.end))
         found.extend(self._registry_spans(doc, found, taken))
         found.extend(self._initials_names(doc, found))
         found.extend(self._introduced_abbreviations(doc, found))
