@@ -56,7 +56,9 @@ def test_listing_pagination_reaches_every_ministry_article(demo_urls: dict[str, 
     assert found == _paths("bakanlik")
 
 
-def test_feed_is_rss_with_one_item_per_directorate_article(demo_urls: dict[str, str]) -> None:
+def test_feed_is_rss_with_one_item_per_directorate_article_and_the_forbidden_draft(
+    demo_urls: dict[str, str],
+) -> None:
     base = demo_urls["ilmudurlugu"]
     feed = fetch(base + "/rss.xml")
     assert feed.status == 200
@@ -65,7 +67,7 @@ def test_feed_is_rss_with_one_item_per_directorate_article(demo_urls: dict[str, 
     assert root.tag == "rss"
     assert root.get("version") == "2.0"
     items = root.findall("./channel/item")
-    assert len(items) == len(_paths("ilmudurlugu"))
+    assert len(items) == len(_paths("ilmudurlugu")) + 1
     links = set()
     for item in items:
         for tag in ("title", "link", "pubDate", "description"):
@@ -74,7 +76,7 @@ def test_feed_is_rss_with_one_item_per_directorate_article(demo_urls: dict[str, 
         link = item.findtext("link", "")
         assert link.startswith(base + "/duyurular/")
         links.add(urlsplit(link).path)
-    assert links == _paths("ilmudurlugu")
+    assert links == _paths("ilmudurlugu") | {ROBOTS_DISALLOWED["ilmudurlugu"]}
 
 
 def test_sitemap_lists_every_newspaper_article_with_lastmod(demo_urls: dict[str, str]) -> None:

@@ -138,6 +138,15 @@ def _home(articles: tuple[DemoArticle, ...]) -> str:
 
 
 def _feed(articles: tuple[DemoArticle, ...]) -> str:
+    """The RSS feed: one item per article, and one for the draft robots.txt forbids (a CMS that
+    publishes drafts to its feed), so a feed crawler meets a robots.txt refusal too."""
+    draft = f"""<item>
+<title>Personel iç yazışma taslağı</title>
+<link>{BASE_URL}{ROBOTS_DISALLOWED["ilmudurlugu"]}</link>
+<guid isPermaLink="false">ilmudurlugu-taslak</guid>
+<pubDate>{rfc822(newest(articles))}</pubDate>
+<description>Kurum içi taslak.</description>
+</item>"""
     items = "\n".join(
         f"""<item>
 <title>{xml_escape(a.title)}</title>
@@ -148,6 +157,7 @@ def _feed(articles: tuple[DemoArticle, ...]) -> str:
 </item>"""
         for a in articles
     )
+    items = f"{items}\n{draft}"
     return f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0">
 <channel>
