@@ -22,7 +22,14 @@ if TYPE_CHECKING:
     from index.api import SearchBackend
     from nlp.embeddings import Embedder
 
-__all__ = ["App", "configure_logging", "data_dir_option", "pass_app", "progress_bar"]
+__all__ = [
+    "App",
+    "configure_logging",
+    "crawl_options",
+    "data_dir_option",
+    "pass_app",
+    "progress_bar",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -122,3 +129,19 @@ def progress_bar(app: App, description: str) -> Iterator[Callable[[int, int], No
 
     with progress:
         yield update
+
+
+def crawl_options(command: F) -> F:
+    """``--sources``, ``--source`` and ``--refresh``, shared by ``kupur crawl`` and ``kupur run``."""
+    command = click.option(
+        "--refresh", is_flag=True, help="Fetch known articles again, ignore ETags."
+    )(command)
+    command = click.option(
+        "--source", "names", multiple=True, help="Crawl only this source (repeatable)."
+    )(command)
+    return click.option(
+        "--sources",
+        "sources_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Sources file (default: the configured one, crawlers/sources.yaml).",
+    )(command)

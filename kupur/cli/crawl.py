@@ -9,21 +9,14 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from kupur.cli.common import App, data_dir_option, pass_app
+from kupur.cli.common import App, crawl_options, data_dir_option, pass_app
 
 __all__ = ["crawl", "extraction_command", "sources"]
 
 
 @click.command()
 @data_dir_option
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Sources file (default: the configured one, crawlers/sources.yaml).",
-)
-@click.option("--source", "names", multiple=True, help="Crawl only this source (repeatable).")
-@click.option("--refresh", is_flag=True, help="Fetch known articles again, ignore ETags.")
+@crawl_options
 @click.option("--time-limit", type=float, help="Stop after this many seconds (default: config).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @pass_app

@@ -9,7 +9,7 @@ from typing import TextIO
 import click
 from rich.table import Table
 
-from kupur.cli.common import App, data_dir_option, pass_app, progress_bar
+from kupur.cli.common import App, crawl_options, data_dir_option, pass_app, progress_bar
 from kupur.errors import ImportFormatError
 from kupur.pipeline import EnrichStats, IndexStats, enrich_pending, index_pending, rebuild_index
 from kupur.transfer import read_jsonl, write_csv, write_jsonl
@@ -64,14 +64,7 @@ def index(app: App, rebuild: bool) -> None:
 
 @click.command()
 @data_dir_option
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Sources file (default: the configured one).",
-)
-@click.option("--source", "names", multiple=True, help="Crawl only this source (repeatable).")
-@click.option("--refresh", is_flag=True, help="Fetch known articles again.")
+@crawl_options
 @pass_app
 def run(app: App, sources_file: Path | None, names: tuple[str, ...], refresh: bool) -> None:
     """Crawl, enrich and index in one go, then print a summary."""
