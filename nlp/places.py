@@ -97,13 +97,18 @@ def _cue_after(doc: Doc, end: int, allow_suffix: bool) -> bool:
     """Is the place ending at ``end`` followed by a word that marks it as a place? The cue may
     come after a list: "Selçuklu ve Meram ilçelerinde", "Atakum, İlkadım ve Canik ilçeleri"."""
     hops = 0
+    joined = False
     while hops < 3 and end + 1 < len(doc) and doc[end].text in (",", "ve") and is_cap(doc[end + 1]):
+        joined = joined or doc[end].text == "ve"
         end += 2
         while end < len(doc) and is_cap(doc[end]) and doc[end].ent_type_:
             end += 1
         hops += 1
     if end < len(doc) and is_suffix(doc[end]):
-        if allow_suffix and doc[end].norm_[1:] in _PLACE_SUFFIXES:
+        # A suffix carries over a list only when the list is closed by "ve" ("Aydın, Muğla ve
+        # Denizli'de"); after a bare comma it belongs to the next word alone ("Aydın, Bafra'da
+        # yapılan ..." is Mr Aydın speaking about Bafra).
+        if allow_suffix and (hops == 0 or joined) and doc[end].norm_[1:] in _PLACE_SUFFIXES:
             return True
         end += 1
     if end >= len(doc):

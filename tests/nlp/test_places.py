@@ -22,6 +22,16 @@ def test_a_surname_used_alone_is_the_person_not_the_province(extractor):
     assert "Tokat" in _provinces(extractor.extract("Ahmet Tokat, Tokat'ta yaşıyor."))
 
 
+def test_a_surname_before_a_comma_does_not_borrow_the_next_places_suffix(extractor):
+    entities = extractor.extract(
+        "İl Müdürü Sahit Aydın programa katıldı. Aydın, Bafra’da yapılan yarışmayı izledi."
+    )
+    assert "Aydın" not in _provinces(entities)
+    # a list closed by "ve" still carries the suffix to every place in it
+    listed = extractor.extract("Vali Yardımcısı Okan Aydın, Aydın, Muğla ve Denizli'de konuştu.")
+    assert {"Aydın", "Muğla", "Denizli"} <= _provinces(listed)
+
+
 def test_a_province_that_is_a_word_opening_a_sentence(extractor):
     assert not _provinces(extractor.extract("Ağrı kesici ilaçlar dikkatli kullanılmalı."))
     assert not _provinces(extractor.extract("Aydın kesim bu konuda sessiz kaldı."))
