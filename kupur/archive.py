@@ -38,7 +38,7 @@ from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from kupur.errors import ArchiveError
-from kupur.models import Article, Entities
+from kupur.models import ISTANBUL, Article, Entities
 
 __all__ = ["Archive", "CrawlRun", "Rejection", "SaveOutcome"]
 
@@ -126,6 +126,12 @@ def _aware(moment: datetime | None) -> datetime | None:
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=UTC)
+
+
+def _istanbul(moment: datetime | None) -> datetime | None:
+    """Publication times are stored in UTC and handed back in Turkish time, as readers see them."""
+    aware = _aware(moment)
+    return aware.astimezone(ISTANBUL) if aware is not None else None
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -548,8 +554,8 @@ def _article(row: Row[Any]) -> Article:
         source=row.source,
         title=row.title,
         text=row.text,
-        published_at=_aware(row.published_at),
-        updated_at=_aware(row.updated_at),
+        published_at=_istanbul(row.published_at),
+        updated_at=_istanbul(row.updated_at),
         fetched_at=_aware(row.fetched_at) or _now(),
         language=row.language,
         author=row.author,

@@ -96,7 +96,7 @@ def test_enrichment_round_trips_entities_embedding_and_dates(archive: Archive) -
     assert stored.embedding == [0.125, -0.5, 1.0]
     assert stored.published_at == article.published_at
     assert stored.published_at is not None
-    assert stored.published_at.utcoffset() is not None
+    assert stored.published_at.isoformat() == "2025-11-04T10:30:00+03:00"
 
     archive.mark_indexed([article.id])
     assert archive.article_ids(unindexed=True) == []
