@@ -4,9 +4,11 @@ A title counts when it equals the expected one after whitespace normalisation; a
 equals the expected publication moment at the precision the page shows (``day`` compares the
 Istanbul calendar day, ``second`` the exact moment); an author when it equals the labelled one
 (scored only on pages whose label names an author); body F1 is over Turkish-lower-cased word
-tokens (a multiset), averaged over pages. ``load_labelled`` reads the crawler's own labelled pages
-(every truth file ``crawlers/labelled/*.yaml`` and the pages next to it); the shell adds the demo
-sites' pages.
+tokens (a multiset), averaged over pages. A page labelled ``expect: rejected`` (a teaser that
+links to the full text, say) is not an article: it scores only whether the extraction rejected it,
+and is left out of the title, date and body figures. ``load_labelled`` reads the crawler's own
+labelled pages (every truth file ``crawlers/labelled/*.yaml`` and the pages next to it; the file's
+stem is the page's ``group``); the shell adds the demo sites' pages.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ class LabelledPage:
     html: bytes
     content_type: str
     title: str
-    published: datetime
+    published: datetime | None
     body: str
     date_precision: str = "second"
     selectors: dict[str, str] = field(default_factory=dict)
     author: str | None = None
+    group: str = ""
+    expect: str = "article"
 
 
 @dataclass
@@ -53,6 +57,8 @@ class StyleScore:
     f1_sum: float = 0.0
     authored: int = 0
     authors: int = 0
+    non_articles: int = 0
+    rejected: int = 0
 
     @property
     def title_accuracy(self) -> float:
@@ -71,6 +77,11 @@ class StyleScore:
         """Share of the pages labelled with an author where it was found; None if none are."""
         return self.authors / self.authored if self.authored else None
 
+    @property
+    def rejection_accuracy(self) -> float | None:
+        """Share of the pages labelled as not articles that were rejected; None if none are."""
+        return self.rejected / self.non_articles if self.non_articles else None
+
 
 @dataclass
 class EvalReport:
@@ -87,6 +98,8 @@ class EvalReport:
             total.f1_sum += score.f1_sum
             total.authored += score.authored
             total.authors += score.authors
+            total.non_articles += score.non_articles
+            total.rejected += score.rejected
         return total
 
     @property
@@ -109,6 +122,10 @@ class EvalReport:
     def author_accuracy(self) -> float | None:
         return self._all.author_accuracy
 
+    @property
+    def rejection_accuracy(self) -> float | None:
+        return self._all.rejection_accuracy
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "pages": self.pages,
@@ -116,6 +133,8 @@ class EvalReport:
             "date_accuracy": self.date_accuracy,
             "body_f1": self.body_f1,
             "author_accuracy": self.author_accuracy,
+            "non_articles": self._all.non_articles,
+            "rejection_accuracy": self.rejection_accuracy,
             "by_style": {
                 style: {
                     **asdict(score),
@@ -123,6 +142,7 @@ class EvalReport:
                     "date_accuracy": score.date_accuracy,
                     "body_f1": score.body_f1,
                     "author_accuracy": score.author_accuracy,
+                    "rejection_accuracy": score.rejection_accuracy,
                 }
                 for style, score in self.by_style.items()
             },
@@ -145,8 +165,8 @@ def body_f1(found: str, expected: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def _same_date(found: datetime | None, expected: datetime, precision: str) -> bool:
-    if found is None:
+def _same_date(found: datetime | None, expected: datetime | None, precision: str) -> bool:
+    if found is None or expected is None:
         return False
     if precision == "day":
         return found.astimezone(ISTANBUL).date() == expected.astimezone(ISTANBUL).date()
@@ -160,7 +180,6 @@ def evaluate(pages: Iterable[LabelledPage]) -> EvalReport:
     report = EvalReport({}, [])
     for page in pages:
         score = report.by_style.setdefault(page.style, StyleScore())
-        score.pages += 1
         result = extract_article(
             page.html,
             page.url,
@@ -168,6 +187,14 @@ def evaluate(pages: Iterable[LabelledPage]) -> EvalReport:
             content_type=page.content_type,
             selectors=page.selectors or None,
         )
+        if page.expect == "rejected":
+            score.non_articles += 1
+            if isinstance(result, Rejected):
+                score.rejected += 1
+            else:
+                report.misses.append(f"{page.url}: extracted, but it is not an article")
+            continue
+        score.pages += 1
         if isinstance(result, Rejected):
             report.misses.append(f"{page.url}: rejected ({result.reason}: {result.detail})")
             continue
@@ -198,20 +225,24 @@ def load_labelled(directory: Path | None = None) -> list[LabelledPage]:
     folder = directory or Path(str(resources.files("crawlers") / "labelled"))
     items = []
     for truth_file in sorted(folder.glob("*.yaml"), key=lambda p: (p.name != "truth.yaml", p.name)):
-        items.extend(yaml.safe_load(truth_file.read_text(encoding="utf-8"))["pages"])
+        for item in yaml.safe_load(truth_file.read_text(encoding="utf-8"))["pages"]:
+            items.append({**item, "group": truth_file.stem})
     pages = []
     for item in items:
+        published = item.get("published")
         pages.append(
             LabelledPage(
                 style=str(item["style"]),
                 url=str(item["url"]),
                 html=(folder / item["file"]).read_bytes(),
                 content_type=str(item.get("content_type", "text/html")),
-                title=str(item["title"]),
-                published=datetime.fromisoformat(str(item["published"])),
-                body=str(item["body"]),
+                title=str(item.get("title", "")),
+                published=datetime.fromisoformat(str(published)) if published else None,
+                body=str(item.get("body", "")),
                 date_precision=str(item.get("date_precision", "second")),
                 author=str(item["author"]) if item.get("author") else None,
+                group=str(item["group"]),
+                expect=str(item.get("expect", "article")),
             )
         )
     return pages

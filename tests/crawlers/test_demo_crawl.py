@@ -86,7 +86,8 @@ def test_extraction_on_the_labelled_set_meets_the_targets(tmp_path: Path) -> Non
     from kupur.crawling import labelled_pages
 
     build.write_sites(tmp_path / "sites")
-    pages = labelled_pages(tmp_path / "sites")
+    # The blind sets are measured, not held to a target: they have tests of their own.
+    pages = [p for p in labelled_pages(tmp_path / "sites") if not p.group.startswith("blind")]
     assert len(pages) >= 40
     assert len({p.style for p in pages}) >= 3
     report = evaluate(pages)
