@@ -241,7 +241,8 @@ def _run_child(job_path: Path, summary: CrawlSummary, limit: float, show_progres
         log.flush()
         try:
             child = subprocess.Popen(
-                [sys.executable, "-m", "crawlers.run", str(job_path)],
+                # -P: the working directory must not shadow Kupür's packages (see containment)
+                [sys.executable, "-P", "-m", "crawlers.run", str(job_path)],
                 stdout=subprocess.PIPE,
                 stderr=log,
                 text=True,

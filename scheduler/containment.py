@@ -40,7 +40,9 @@ def run_contained(
     if _stopping.is_set():
         raise JobError(f"job {name} not started: the scheduler is shutting down")
     child = subprocess.Popen(
-        [sys.executable, "-m", "scheduler.worker"],
+        # -P: the working directory (often the data directory, which holds an index/ folder)
+        # must not shadow Kupür's own top-level packages in the child.
+        [sys.executable, "-P", "-m", "scheduler.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from kupur.cli import cli
@@ -33,3 +34,16 @@ def test_unknown_scheduler_time_zone_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "scheduler.timezone" in result.output
     assert "Mars/Olympus" in result.output
+
+
+def test_scheduler_job_runs_from_inside_the_data_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The data directory holds an index/ folder; a job's child process once imported that as
+    # Kupür's ``index`` package when started from there, and every job crashed.
+    data_dir = tmp_path / "data"
+    (data_dir / "index").mkdir(parents=True)
+    monkeypatch.chdir(data_dir)
+    result = _run("--data-dir", str(data_dir), "scheduler", "run", "alerts")
+    assert result.exit_code == 0, result.output
+    assert '"alerts": []' in result.output
