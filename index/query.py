@@ -17,9 +17,10 @@ position of the problem.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
 from kupur.errors import QuerySyntaxError
@@ -217,6 +218,10 @@ def _field_token(query: str, name: str, word: str, start: int, end: int) -> _Tok
     return _Token("field", word[len(name) + 1 :], start, field)
 
 
+#: Deeper nesting (parentheses, NOT NOT …) is refused before it could exhaust Python's recursion limit.
+_MAX_DEPTH = 32
+
+
 class _Parser:
     """Recursive descent: or_expr := and_expr (OR and_expr)*; and_expr := unary ([AND] unary)*."""
 
@@ -224,9 +229,16 @@ class _Parser:
         self.query = query
         self.tokens = tokens
         self.index = 0
+        self.depth = 0
 
     def error(self, message: str, position: int) -> QuerySyntaxError:
         return QuerySyntaxError(message, self.query, position)
+
+    def enter(self, token: _Token) -> None:
+        """One level deeper (a parenthesis or a NOT); refused past ``_MAX_DEPTH``."""
+        if self.depth >= _MAX_DEPTH:
+            raise self.error(f"more than {_MAX_DEPTH} nested parentheses or NOTs", token.position)
+        self.depth += 1
 
     def peek(self) -> _Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -266,7 +278,10 @@ class _Parser:
             raise self.error("the query ends too early", len(self.query))
         if (token.kind == "op" and token.text == "NOT") or token.kind == "minus":
             self.index += 1
-            return Not(self.unary(token))
+            self.enter(token)
+            node = Not(self.unary(token))
+            self.depth -= 1
+            return node
         return self.primary(after)
 
     def primary(self, after: _Token | None) -> Node:
@@ -276,7 +291,9 @@ class _Parser:
         if token.kind == "lparen":
             if (inner := self.peek()) is not None and inner.kind == "rparen":
                 raise self.error("empty parentheses", token.position)
+            self.enter(token)
             node = self.or_expr()
+            self.depth -= 1
             closing = self.peek()
             if closing is None or closing.kind != "rparen":
                 raise self.error("this parenthesis is never closed", token.position)
@@ -372,7 +389,7 @@ def _period(query: str, text: str, at: int, *, first: bool) -> date:
             start = date(year, month, 1)
             if first:
                 return start
-            return (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            return start.replace(day=calendar.monthrange(year, month)[1])
         return date(year, month, day)
     except ValueError:
         raise QuerySyntaxError(f"'{text}' is not a real date", query, at) from None

@@ -33,8 +33,19 @@ _WORD_FIELDS = {
 }
 
 
+#: The days tantivy's nanosecond dates can hold (1677-09-21 to 2262-04-11, whole years kept).
+_FIRST_DAY, _LAST_DAY = date(1678, 1, 1), date(2261, 12, 31)
+
+
 def date_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
-    """Inclusive Istanbul days → [first instant, instant after the last day)."""
+    """Inclusive Istanbul days → [first instant, instant after the last day).
+
+    Days beyond the years an index can hold are clamped to them, so ``tarih:9999`` or
+    ``--since 0001-01-01`` is an empty or open range rather than an overflow."""
+    if start:
+        start = min(max(start, _FIRST_DAY), _LAST_DAY + timedelta(days=1))
+    if end:
+        end = max(min(end, _LAST_DAY), _FIRST_DAY - timedelta(days=1))
     low = datetime.combine(start, time(), ISTANBUL) if start else None
     high = datetime.combine(end + timedelta(days=1), time(), ISTANBUL) if end else None
     return low, high

@@ -47,3 +47,27 @@ def test_scheduler_job_runs_from_inside_the_data_directory(
     result = _run("--data-dir", str(data_dir), "scheduler", "run", "alerts")
     assert result.exit_code == 0, result.output
     assert '"alerts": []' in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tarih:9999"],
+        ["tarih:9999-12"],
+        ["tarih:0001-01-01"],
+        ["tarih:..1600"],
+        ["samsun", "--until", "9999-12-31"],
+        ["samsun", "--since", "0001-01-01", "--histogram", "week"],
+    ],
+)
+def test_dates_beyond_what_the_index_holds_find_nothing(args: list[str]) -> None:
+    result = _run("search", *args)
+    assert result.exit_code == 0, result.output
+    assert "0 result(s)" in result.output
+
+
+@pytest.mark.parametrize("query", ["(" * 5000, "NOT " * 3000 + "x", "x " + "-" * 3000 + "x"])
+def test_absurdly_nested_query_is_a_syntax_error(query: str) -> None:
+    result = _run("search", query)
+    assert result.exit_code == 2
+    assert "nested" in result.output
