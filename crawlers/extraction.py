@@ -9,7 +9,8 @@ override any of title, date and body.
 
 A page that is not an article is a ``Rejected`` with a reason — never ``None`` without one:
 ``not-html`` (a PDF, an image, unparseable bytes), ``empty`` (no text), ``error-page`` (a "page not
-found" served with status 200), ``listing`` (a page of links to articles), ``too-short``.
+found" served with status 200), ``listing`` (a page of links to articles), ``too-short``, ``teaser`` (a summary of fewer than
+80 words whose "Devamı için tıklayın" link leads to the full text elsewhere).
 """
 
 from __future__ import annotations
@@ -33,12 +34,15 @@ from crawlers.encoding import decode_html
 from kupur.models import ISTANBUL
 from nlp.turkish import fold
 
-__all__ = ["MIN_WORDS", "Extracted", "RejectReason", "Rejected", "extract_article"]
+__all__ = ["MIN_WORDS", "TEASER_WORDS", "Extracted", "RejectReason", "Rejected", "extract_article"]
 
 #: Fewer words than this in the body and a page is not an article.
 MIN_WORDS = 25
 
-RejectReason = Literal["not-html", "empty", "error-page", "listing", "too-short"]
+#: A teaser shorter than this that links to "the rest" elsewhere is not the article.
+TEASER_WORDS = 80
+
+RejectReason = Literal["not-html", "empty", "error-page", "listing", "too-short", "teaser"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ _FURNITURE_PARTS = frozenset(
         "newsletter", "bulten", "popup", "modal", "okunanlar", "populer", "popular", "related",
         "dakika", "ticker", "manset", "slider", "menu", "navbar", "navigation", "caption",
         "galeri", "gallery", "video", "yazar", "author", "byline", "muhabir", "meta", "tarih",
-        "date", "kaynak", "footer", "header",
+        "date", "kaynak", "footer", "header", "feeds",
     }
 )  # fmt: skip
 #: Whole class/id tokens that mark furniture but are too short to match as parts.
@@ -99,7 +103,7 @@ _BOILERPLATE_LINE = re.compile(
     r"^(önceki|sonraki|ileri|geri)( (haber|sayfa|duyuru|içerik))?\b|^(paylaş|yazdır|tweetle?|"
     r"facebook|whatsapp|linkedin|e-?posta ile gönder|yorum yap|yorumlar|ilgili haber|"
     r"bunlar da ilginizi|etiketler\s*:|tüm haberler|haberlere dön|geri dön|ana sayfa|"
-    r"tr\s*\|\s*en|english$|türkçe$)|^[\W_]*reklam[\W_]*$|^(fotoğraf|foto|görsel)\s*:",
+    r"tr\s*\|\s*en|english$|türkçe$|kaydol\s*:)|^[\W_]*reklam[\W_]*$|^(fotoğraf|foto|görsel)\s*:",
     re.IGNORECASE,
 )
 #: A byline line: "Haber: Ayşe Kaya / SAMSUN", "Muhabir: Ali Er", "Haber - Foto: Can Ak (İHA)".
@@ -119,9 +123,10 @@ _ERROR_TITLE = re.compile(
     r"not found|server error|forbidden",
     re.IGNORECASE,
 )
+_PUBLICATION_LABEL = re.compile(r"yay[iı][nm]\w*(\s+tarihi)?\s*:?\s*$")
 _DATE_LINE_WORDS = re.compile(
     r"^(yay[ıi]n\w*|yay[ıi]m\w*|g[üu]ncelle\w*|son|tarih\w*|ekleme|eklenme|olu[şs]turulma|"
-    r"saat|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|haber|merkezi)$",
+    r"saat|\d{1,2}|pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cuma|cumartesi|pazar|haber|merkezi)$",
     re.IGNORECASE,
 )
 
@@ -249,13 +254,35 @@ def _metadata(tree: etree._Element, url: str) -> _Metadata:
         if meta.updated:
             break
         meta.updated = named.get(key) or None
+    meta.published = meta.published or _microdata(tree, "datePublished")
+    meta.updated = meta.updated or _microdata(tree, "dateModified")
     author = named.get("author") or named.get("article:author")
     if not meta.author and author and not author.startswith("http"):
         meta.author = author
+    meta.author = meta.author or _microdata(tree, "author")
     links = tree.xpath('//link[@rel="canonical"]/@href')
     canonical = (links[0] if links else None) or named.get("og:url")
     meta.canonical = urljoin(url, canonical.strip()) if canonical else None
     return meta
+
+
+def _microdata(tree: etree._Element, prop: str) -> str | None:
+    """A schema.org microdata value (Blogger and many themes mark the post up this way): the
+    first element with ``itemprop=prop``, read from its content, datetime or title attribute
+    (``<abbr itemprop="datePublished" title="2025-11-04T09:15:00+03:00">09:15</abbr>``), or for
+    a person from its nested ``itemprop="name"``, else its text."""
+    for element in tree.xpath(f'//*[@itemprop="{prop}"]'):
+        names = element.xpath('.//*[@itemprop="name"]')
+        source = names[0] if names else element
+        value = _clean(
+            source.get("content")
+            or source.get("datetime")
+            or (source.get("title") if not names else None)
+            or _text(source)
+        )
+        if value:
+            return value
+    return None
 
 
 def _clean(value: Any) -> str | None:
@@ -367,6 +394,10 @@ def _date_elements(tree: etree._Element, heading: etree._Element | None) -> list
         if element.tag == "time" and element.get("datetime"):
             texts.append(element.get("datetime", ""))
             continue
+        titled = element.get("title")
+        if titled and _is_date_line(titled):
+            texts.append(titled)  # "3 gün önce" shown, the moment in the tooltip
+            continue
         own = " ".join("".join([element.text or ""] + [c.tail or "" for c in element]).split())
         if own and len(own) <= 120 and any(ch.isdigit() for ch in own):
             texts.append(own)
@@ -405,11 +436,17 @@ def _dates(
                     updated = updated or found.moment
                 else:
                     published = published or found.moment
+    from_selector = published is not None
     published = published or parse_date(meta.published, now=now)
     updated = updated or parse_date(meta.updated, now=now)
     from_metadata = published is not None
+    texts = _date_elements(tree, heading)
+    if from_metadata and not from_selector:
+        visible = _labelled_publication(texts, now)
+        if visible is not None and published is not None and _disagree(visible, published):
+            published = visible
     if published is None or updated is None:
-        for text in _date_elements(tree, heading):
+        for text in texts:
             for found in find_dates(text, now=now):
                 if found.kind == "updated":
                     updated = updated or found.moment
@@ -429,6 +466,26 @@ def _dates(
     if updated is not None and published is not None and updated <= published:
         updated = None
     return published, updated
+
+
+def _labelled_publication(texts: Iterable[str], now: datetime | None) -> datetime | None:
+    """The first date on the page labelled as the publication ("Yayınlanma:", "Yayın Tarihi:",
+    "Yayımlanma"): what the readers were shown, and it wins over JSON-LD or meta tags that
+    disagree with it (a CMS migration date, a UTC clock labelled +03:00)."""
+    for text in texts:
+        folded = fold(text)
+        for found in find_dates(text, now=now):
+            if found.kind == "published" and _PUBLICATION_LABEL.search(folded[: found.start]):
+                return found.moment
+    return None
+
+
+def _disagree(visible: datetime, published: datetime) -> bool:
+    """Whether a visible date contradicts the metadata's: another day, or for a visible date
+    with a time, another minute (a visible line rarely shows the seconds)."""
+    if _is_midnight(visible):
+        return visible.astimezone(ISTANBUL).date() != published.astimezone(ISTANBUL).date()
+    return abs((visible - published).total_seconds()) >= 60
 
 
 def _url_day(url: str, now: datetime | None) -> datetime | None:
@@ -559,7 +616,7 @@ def _is_date_line(line: str) -> bool:
     rest = line
     for item in reversed(found):
         rest = rest[: item.start] + " " + rest[item.end :]
-    words = [w for w in re.split(r"[\s,:|/–—-]+", rest) if w]
+    words = [w for w in re.split(r"[\s,:|/–—·•-]+", rest) if w]
     return all(_DATE_LINE_WORDS.match(w) for w in words) or len(words) <= 1
 
 
@@ -574,6 +631,10 @@ def _clean_lines(
     byline: str | None = None
     all_lines = [" ".join(raw.split()) for raw in lines]
     all_lines = [line for line in all_lines if line]
+    title_at = next((i for i, line in enumerate(all_lines[:4]) if fold(line) == title_key), 0)
+    #: Above the repeated headline, a line of one to three words is a kicker or a badge
+    #: ("CANLI", "GÜNDEM"), never the text.
+    all_lines = [line for i, line in enumerate(all_lines) if i >= title_at or len(line.split()) > 3]
     for index, line in enumerate(all_lines):
         key = fold(line)
         if (index < 3 or index >= len(all_lines) - 2) and (found := _BYLINE.match(line)):
@@ -589,6 +650,45 @@ def _clean_lines(
             continue
         kept.append(line)
     return kept, byline
+
+
+_AUTHOR_PARTS = frozenset({"author", "yazar", "muhabir", "byline"})
+_AUTHOR_PREFIX = re.compile(r"^(?:yazar|muhabir|gönderen|haber|editör|by)\b\s*:?\s*", re.IGNORECASE)
+#: A person's name: two to four capitalised words.
+_PERSON = re.compile(r"^[A-ZÇĞİÖŞÜ][\w'’.]+(?: [A-ZÇĞİÖŞÜ][\w'’.]+){1,3}$")
+
+
+def _class_author(tree: etree._Element) -> str | None:
+    """The name in the first author/reporter-classed block ("muhabir", "post-author",
+    "byline") outside navigation and related-news boxes, its "Yazar"/"Gönderen" label dropped."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or not _class_parts(element)[1] & _AUTHOR_PARTS:
+            continue
+        if any(
+            a.tag in ("nav", "aside", "footer") or _is_related(a) for a in element.iterancestors()
+        ):
+            continue
+        name = _AUTHOR_PREFIX.sub("", _text(element)).strip(" -–|·,")
+        if _PERSON.match(name):
+            return name
+    return None
+
+
+#: The link a teaser ends with: "Devamı için tıklayın", "Haberin devamı »", "Devamını oku".
+_MORE_LINK = re.compile(
+    r"^(haberin\s+)?devam[ıi]\w*(\s+i[çc]in)?(\s+(tıkla|oku)\w*)?\W*$", re.IGNORECASE
+)
+
+
+def _links_to_the_rest(tree: etree._Element, url: str) -> bool:
+    """Whether the page sends its reader to another page for "the rest" of the text."""
+    here = urlsplit(url)._replace(fragment="").geturl()
+    for link in tree.xpath("//a[@href]"):
+        if _MORE_LINK.match(_text(link)):
+            target = urlsplit(urljoin(url, link.get("href", "")))._replace(fragment="").geturl()
+            if target != here:
+                return True
+    return False
 
 
 def _listing_score(tree: etree._Element, lines: list[str]) -> float:
@@ -681,6 +781,8 @@ def extract_article(
     words = sum(len(line.split()) for line in lines)
     if words == 0:
         return Rejected("empty", "no article text found")
+    if words < TEASER_WORDS and _links_to_the_rest(tree, url):
+        return Rejected("teaser", f"{words} words and a link to the full text elsewhere")
     if _listing_score(tree, lines) >= 0.5:
         return Rejected("listing", "most of the text is links to other pages")
     if words < MIN_WORDS:
@@ -695,7 +797,7 @@ def extract_article(
         text="\n".join(lines),
         published_at=published,
         updated_at=updated,
-        author=meta.author or byline,
+        author=meta.author or byline or _class_author(tree),
         canonical_url=meta.canonical,
         encoding=encoding,
     )

@@ -144,3 +144,105 @@ def test_body_f1_scores_overlap() -> None:
     assert body_f1("Samsun'da kreş açıldı", "samsun'da kreş açıldı") == 1.0
     assert 0 < body_f1("kreş açıldı bugün", "kreş açıldı") < 1
     assert body_f1("", "kreş") == 0.0
+
+
+def test_blind_set_a_meets_the_targets_after_its_fixes() -> None:
+    """Blind set A was scored once before the rules below were written (README there); this
+    keeps the rules from regressing. Blind set B has no target: it is measured, not tuned on."""
+    pages = [p for p in load_labelled() if p.group == "blind-a"]
+    report = evaluate(pages)
+    assert report.pages == 23
+    assert report.title_accuracy == 1.0, report.misses
+    assert report.date_accuracy >= 0.95, report.misses
+    assert report.body_f1 >= 0.95, report.misses
+    assert report.author_accuracy == 1.0, report.misses
+    assert report.rejection_accuracy == 1.0, report.misses
+
+
+_PARAGRAPHS = (
+    "<p>Köprünün yapımı sekiz ayda tamamlandı ve ırmağın iki yakasındaki on bir köy birbirine "
+    "bağlandı. Köylüler daha önce karşıya geçmek için yirmi kilometre yol gidiyordu.</p>"
+    "<p>İl Özel İdaresi, köprünün iki yönlü trafiğe uygun yapıldığını ve kış aylarında da "
+    "kesintisiz kullanılabileceğini açıkladı.</p>"
+)
+
+
+def _jsonld_page(visible: str, published: str) -> str:
+    return f"""<html><head><script type="application/ld+json">{{"@type": "NewsArticle",
+"headline": "Yeni köprü açıldı", "datePublished": "{published}"}}</script></head><body>
+<h1>Yeni köprü açıldı</h1><div class="zaman">{visible}</div>{_PARAGRAPHS}</body></html>"""
+
+
+def test_a_visible_publication_line_wins_over_json_ld_that_disagrees() -> None:
+    migrated = extract_article(
+        _jsonld_page("Yayınlanma: 06.11.2025 16:45", "2025-11-18T00:00:00+03:00"), URL
+    )
+    assert isinstance(migrated, Extracted)
+    assert migrated.published_at == datetime(2025, 11, 6, 16, 45, tzinfo=ISTANBUL)
+    agreeing = extract_article(
+        _jsonld_page("Yayın Tarihi: 06.11.2025", "2025-11-06T16:45:12+03:00"), URL
+    )
+    assert isinstance(agreeing, Extracted)
+    assert agreeing.published_at == datetime(2025, 11, 6, 16, 45, 12, tzinfo=ISTANBUL)
+    unlabelled = extract_article(_jsonld_page("06.11.2025", "2025-11-07T09:00:00+03:00"), URL)
+    assert isinstance(unlabelled, Extracted)
+    assert unlabelled.published_at == datetime(2025, 11, 7, 9, 0, tzinfo=ISTANBUL)
+
+
+def test_a_relative_date_is_read_from_its_title_attribute() -> None:
+    html = f"""<html><body><h1>Yeni köprü açıldı</h1>
+<span class="date" title="14.11.2025 08:30">3 gün önce</span>{_PARAGRAPHS}</body></html>"""
+    result = extract_article(html, URL)
+    assert isinstance(result, Extracted)
+    assert result.published_at == datetime(2025, 11, 14, 8, 30, tzinfo=ISTANBUL)
+
+
+def test_microdata_gives_the_date_and_author_of_a_blogger_post() -> None:
+    html = f"""<html><body><header><h1>Kavak Haberleri</h1></header>
+<h2 class="date-header"><span>4 Kasım 2025 Salı</span></h2><div class="post hentry">
+<h3 class="post-title entry-title">Yeni köprü açıldı</h3><div class="post-body">{_PARAGRAPHS}</div>
+<div class="post-footer">Gönderen <span itemprop="author"><span itemprop="name">Hasan Yıldırım</span>
+</span> zaman: <a href="{URL}"><abbr itemprop="datePublished" title="2025-11-04T09:15:00+03:00">09:15
+</abbr></a></div></div><div class="post-feeds">Kaydol: Kayıt Yorumları (Atom)</div></body></html>"""
+    result = extract_article(html, URL)
+    assert isinstance(result, Extracted)
+    assert result.published_at == datetime(2025, 11, 4, 9, 15, tzinfo=ISTANBUL)
+    assert result.author == "Hasan Yıldırım"
+    assert "Kaydol" not in result.text
+
+
+def test_a_reporter_classed_block_names_the_author() -> None:
+    html = f"""<html><body><h1>Yeni köprü açıldı</h1><div class="detay-bilgi">
+<span class="muhabir">Elif Kara</span> | 20.11.2025 11:42</div>{_PARAGRAPHS}</body></html>"""
+    result = extract_article(html, URL)
+    assert isinstance(result, Extracted)
+    assert result.author == "Elif Kara"
+    assert "Elif Kara" not in result.text
+
+
+def test_a_badge_above_the_headline_and_a_dotted_date_line_stay_out_of_the_body() -> None:
+    html = f"""<html><body><article><span class="rozet">CANLI</span><h1>Yeni köprü açıldı</h1>
+<div class="bilgi">14 Kasım 2025 Cuma 08:15 · Güncelleme: 13:45</div>{_PARAGRAPHS}</article>
+</body></html>"""
+    result = extract_article(html, URL)
+    assert isinstance(result, Extracted)
+    assert "CANLI" not in result.text
+    assert "08:15" not in result.text
+    assert result.text.startswith("Köprünün yapımı")
+
+
+def test_a_teaser_linking_to_the_full_text_is_rejected_but_a_full_article_is_not() -> None:
+    teaser = """<html><body><h1>Yeni köprü açıldı</h1><div>14 Kasım 2025</div>
+<p>Taşova'da Yeşilırmak üzerine yapılan köprü törenle açıldı; köprü on bir köyü birbirine
+bağlıyor ve köylülerin yirmi kilometrelik yolunu kısaltıyor, yapım sekiz ay sürdü.</p>
+<p><a href="https://kaynak.example/haber/kopru">Devamı için tıklayın</a></p></body></html>"""
+    result = extract_article(teaser, URL)
+    assert isinstance(result, Rejected)
+    assert result.reason == "teaser"
+    more = (
+        "<p>Törende konuşan vali, ilin kırsal mahallelerinde bu yıl dokuz köprü daha yapılacağını, "
+        "ihalelerin ocak ayında tamamlanacağını ve köprülerin yaz sonunda açılacağını söyledi. "
+        "Muhtarlar da okul servislerinin artık sel dönemlerinde yolda kalmayacağını anlattı.</p>"
+    )
+    full = teaser.replace("</p>\n<p><a", "</p>" + _PARAGRAPHS + more + "<p><a")
+    assert isinstance(extract_article(full, URL), Extracted)
