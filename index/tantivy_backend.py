@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,6 +52,7 @@ __all__ = ["SCHEMA_VERSION", "TantivyBackend"]
 
 #: Bumped whenever the schema below changes; an index of another version must be rebuilt.
 SCHEMA_VERSION = 1
+_GENERATION_RE = re.compile(r"gen-\d{6}")
 _HISTOGRAM_SIZE = 10_000
 _WRITER_HEAP = 128_000_000
 _LOCK_WAIT_SECONDS = 3.0
@@ -101,7 +103,7 @@ class _Generation:
         except ValueError as exc:
             raise BackendMismatch(
                 f"the search index at {path} cannot be read by this version of Kupür ({exc}); "
-                "rebuild it with `kupur index --reindex`"
+                "rebuild it with `kupur index --rebuild`"
             ) from exc
         self.index.register_tokenizer(FOLD_TOKENIZER, fold_analyzer())
         self.index.register_tokenizer(STEM_TOKENIZER, stem_analyzer())
@@ -112,13 +114,13 @@ class _Generation:
             meta = json.loads((self.path / "kupur.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise BackendMismatch(
-                f"{self.path} is not a Kupür index ({exc}); rebuild it with `kupur index --reindex`"
+                f"{self.path} is not a Kupür index ({exc}); rebuild it with `kupur index --rebuild`"
             ) from exc
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise BackendMismatch(
                 f"the search index at {self.path} has schema version "
                 f"{meta.get('schema_version')}, this Kupür writes {SCHEMA_VERSION}; "
-                "rebuild it with `kupur index --reindex`"
+                "rebuild it with `kupur index --rebuild`"
             )
 
 
@@ -134,7 +136,14 @@ class TantivyBackend:
                 f"cannot create the index directory {self.root}: {exc}"
             ) from exc
         self._current_name = ""
-        self._generation = self._open_current()
+        self._generation: _Generation | None = None
+        #: Why the live generation cannot be opened; raised by every read and write except
+        #: ``reindex``, which replaces it (so `kupur index --rebuild` repairs a damaged index).
+        self._damage: SearchError | None = None
+        try:
+            self._generation = self._open_current()
+        except (BackendMismatch, BackendUnavailable) as exc:
+            self._damage = exc
 
     # -- generations -------------------------------------------------------------------------
 
@@ -146,10 +155,16 @@ class TantivyBackend:
 
     def _open_current(self) -> _Generation:
         name = self._read_current()
+        self._current_name = name
         if not name:
             name = "gen-000001"
             generation = _Generation(self.root / name, create=not (self.root / name).exists())
             self._write_current(name)
+        elif not _GENERATION_RE.fullmatch(name):
+            raise BackendMismatch(
+                f"{self.root / 'CURRENT'} names no index generation ({name[:40]!r}); "
+                "rebuild the index with `kupur index --rebuild`"
+            )
         else:
             generation = _Generation(self.root / name, create=False)
         self._current_name = name
@@ -162,8 +177,15 @@ class TantivyBackend:
 
     def _live(self) -> _Generation:
         """The live generation, following a reindex made by another process."""
-        if self._read_current() not in ("", self._current_name):
-            self._generation = self._open_current()
+        if self._generation is None or self._read_current() not in ("", self._current_name):
+            try:
+                self._generation = self._open_current()
+            except (BackendMismatch, BackendUnavailable) as exc:
+                self._damage = exc
+            else:
+                self._damage = None
+        if self._damage is not None or self._generation is None:
+            raise self._damage or BackendUnavailable(f"no search index at {self.root}")
         return self._generation
 
     @contextmanager
@@ -227,8 +249,16 @@ class TantivyBackend:
             generation.vectors.delete(id_list)
 
     def reindex(self, articles: Iterable[Article]) -> int:
-        old = self._live()
-        number = int(self._current_name.rsplit("-", 1)[-1]) + 1
+        try:
+            old: Path | None = self._live().path
+        except (BackendMismatch, BackendUnavailable):
+            # A damaged live generation is replaced like a healthy one (and removed after the
+            # switch); a CURRENT that names no generation of ours leaves nothing to remove.
+            old = None
+        known = _GENERATION_RE.fullmatch(self._current_name)
+        if old is None and known:
+            old = self.root / self._current_name
+        number = int(self._current_name[4:]) + 1 if known else 1
         while (self.root / f"gen-{number:06d}").exists():
             number += 1
         name = f"gen-{number:06d}"
@@ -239,9 +269,10 @@ class TantivyBackend:
             shutil.rmtree(fresh.path, ignore_errors=True)
             raise
         self._write_current(name)
-        self._generation, self._current_name = fresh, name
+        self._generation, self._current_name, self._damage = fresh, name, None
         # Readers elsewhere may still hold the old files open; on POSIX they keep working.
-        shutil.rmtree(old.path, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
         return written
 
     def count(self) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from kupur.errors import SearchError
+from kupur.errors import BackendMismatch, SearchError
 
 __all__ = ["VectorStore"]
 
@@ -53,13 +53,21 @@ class VectorStore:
             self._ids, self._rows, self._dim = [], {}, 0
             self._matrix = np.zeros((0, 0), dtype=np.float32)
             return
-        self._ids = json.loads(self._ids_file.read_text(encoding="utf-8"))
-        self._dim = int(json.loads(self._meta.read_text(encoding="utf-8"))["dim"])
+        try:
+            ids = json.loads(self._ids_file.read_text(encoding="utf-8"))
+            dim = int(json.loads(self._meta.read_text(encoding="utf-8"))["dim"])
+            raw = np.fromfile(self._data, dtype=np.float32)
+            matrix = raw[: len(ids) * dim].reshape(len(ids), dim)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            self._loaded_stamp = None
+            raise BackendMismatch(
+                f"the embeddings beside the search index in {self.directory} are damaged "
+                f"({exc}); rebuild the index with `kupur index --rebuild`"
+            ) from exc
+        self._ids, self._dim, self._matrix = ids, dim, matrix
         self._rows = {article_id: row for row, article_id in enumerate(self._ids) if article_id}
         freed = [row for row, article_id in enumerate(self._ids) if not article_id]
         self._freed = np.array(freed, dtype=np.intp)
-        raw = np.fromfile(self._data, dtype=np.float32)
-        self._matrix = raw[: len(self._ids) * self._dim].reshape(len(self._ids), self._dim)
 
     def __len__(self) -> int:
         self._refresh()

@@ -95,6 +95,10 @@ def index_pending(
     error says how many articles are still pending; they stay marked so the next run catches up.
     """
     ids = archive.article_ids(unindexed=True)
+    if backend.count() == 0 and archive.count() > archive.count(unenriched=True) + len(ids):
+        # The index was deleted or replaced by an empty one: what it held is sent again.
+        archive.mark_all_unindexed()
+        ids = archive.article_ids(unindexed=True)
     stats = IndexStats(pending=len(ids))
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]

@@ -3,12 +3,14 @@ day: each ends in a message and an exit status, never a traceback, and stored da
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from kupur.cli import cli
+from tests.conftest import DemoRun
 
 
 def _run(*args: str) -> Result:
@@ -71,3 +73,52 @@ def test_absurdly_nested_query_is_a_syntax_error(query: str) -> None:
     result = _run("search", query)
     assert result.exit_code == 2
     assert "nested" in result.output
+
+
+@pytest.fixture
+def demo_copy(demo_run: DemoRun, tmp_path: Path) -> Path:
+    """A private copy of the session's demo data directory, free to damage."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_run.data_dir, data_dir)
+    return data_dir
+
+
+def _generation(data_dir: Path) -> Path:
+    return data_dir / "index" / (data_dir / "index" / "CURRENT").read_text().strip()
+
+
+def test_damaged_index_is_repaired_by_the_rebuild_its_message_names(demo_copy: Path) -> None:
+    (_generation(demo_copy) / "meta.json").write_text("garbage")
+    broken = _run("--data-dir", str(demo_copy), "search", "samsun")
+    assert broken.exit_code == 1
+    assert "`kupur index --rebuild`" in broken.output
+    rebuilt = _run("--data-dir", str(demo_copy), "index", "--rebuild")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "42 article(s)" in rebuilt.output
+    assert "samsun" in _run("--data-dir", str(demo_copy), "search", "samsun").output.lower()
+
+
+def test_current_naming_a_folder_outside_the_index_is_never_removed(demo_copy: Path) -> None:
+    outside = demo_copy / "elsewhere"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("kept")
+    (demo_copy / "index" / "CURRENT").write_text("../elsewhere")
+    assert "names no index generation" in _run("--data-dir", str(demo_copy), "search", "x").output
+    assert _run("--data-dir", str(demo_copy), "index", "--rebuild").exit_code == 0
+    assert (outside / "keep.txt").read_text() == "kept"
+    assert _run("--data-dir", str(demo_copy), "search", "samsun").exit_code == 0
+
+
+def test_damaged_embeddings_are_a_message(demo_copy: Path) -> None:
+    (_generation(demo_copy) / "vectors.f32").write_bytes(b"\x00" * 10)
+    result = _run("--data-dir", str(demo_copy), "search", "aile", "--semantic")
+    assert result.exit_code == 1
+    assert "embeddings" in result.output
+    assert "--rebuild" in result.output
+
+
+def test_deleted_index_is_refilled_by_the_next_index_run(demo_copy: Path) -> None:
+    shutil.rmtree(demo_copy / "index")
+    result = _run("--data-dir", str(demo_copy), "index")
+    assert result.exit_code == 0, result.output
+    assert "Indexed 42 article(s); 42 in the index." in result.output
