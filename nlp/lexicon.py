@@ -12,6 +12,7 @@ __all__ = [
     "INSTITUTION_WORDS",
     "NON_NAME_WORDS",
     "ORG_HEADS",
+    "ORG_INNER_HEADS",
     "PLACE_CUES",
     "PLACE_NOUNS",
     "PROJECT_HEADS",
@@ -88,6 +89,7 @@ _titles("Genel Başkan", "genel başkanı")
 _titles("İl Başkanı")
 _titles("İlçe Başkanı")
 _titles("Teknik Direktör", "teknik direktörü")
+_titles("Komutan", "komutanı")
 
 #: A word in the institution before "Müdürü"/"Başkanı" that ranks the bare title: "Samsun İl
 #: Milli Eğitim Müdürü" is an "İl Müdürü", "DSİ 7. Bölge Müdürü" a "Bölge Müdürü", "Çevre
@@ -125,6 +127,26 @@ HONORIFICS = frozenset(
         "avukat",
         "operatör",
         "hafız",
+        # Military and police ranks come before a name like an honorific ("Kara Kuvvetleri
+        # Komutanı Orgeneral Selçuk Bayraktar"): a rank is not a given name, nor a title.
+        "mareşal",
+        "orgeneral",
+        "korgeneral",
+        "tümgeneral",
+        "tuğgeneral",
+        "oramiral",
+        "koramiral",
+        "tümamiral",
+        "tuğamiral",
+        "albay",
+        "yarbay",
+        "binbaşı",
+        "yüzbaşı",
+        "üsteğmen",
+        "teğmen",
+        "asteğmen",
+        "astsubay",
+        "başçavuş",
     }
 )
 
@@ -169,7 +191,13 @@ ORG_HEADS: dict[str, str] = {
     "komutanlığ": "Komutanlığı",
     "bankas": "Bankası",
     "teşkilat": "Teşkilatı",
+    "idares": "İdaresi",
 }
+
+#: Heads after which a name may go on to a unit of that body ("Tekirdağ Büyükşehir Belediyesi
+#: Meclisi", "Eskişehir Osmangazi Üniversitesi Hastanesi", "Toplu Konut İdaresi Başkanlığı"):
+#: written bare and followed by more capitalised words ending in a head, they are one name.
+ORG_INNER_HEADS = frozenset({"Belediyesi", "Üniversitesi", "İdaresi"})
 
 #: Project head nouns, same convention as ``ORG_HEADS``; these may be written in lower case
 #: after the name ("Siroma projesi").

@@ -14,7 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from nlp.gazetteer import Gazetteer, load_gazetteer, name_key
-from nlp.lexicon import CONNECTORS, INSTITUTION_WORDS, ORG_HEADS, PROJECT_HEADS, head_form
+from nlp.lexicon import (
+    CONNECTORS,
+    INSTITUTION_WORDS,
+    ORG_HEADS,
+    ORG_INNER_HEADS,
+    PROJECT_HEADS,
+    head_form,
+)
 from nlp.tokens import (
     canonical_word,
     covered,
@@ -56,6 +63,11 @@ _INFLECTED_ENDINGS = (
 _UNION_TAILS = {"sen": "Sen", "iş": "İş"}
 #: The registry entries whose abbreviation after a place names that place's unit.
 LOCAL_UNITS = frozenset({"shm", "sydv"})
+#: Heads whose name a district says alone ("Denizli Pamukkale Belediyesi" is "Pamukkale
+#: Belediyesi"); a university keeps its province ("Mardin Artuklu Üniversitesi").
+_DISTRICT_NAMED_HEADS = frozenset({"Belediyesi", "Kaymakamlığı"})
+#: How many words a unit's name may add after an inner head ("... Belediyesi Zabıta Müdürlüğü").
+_MAX_UNIT = 4
 
 
 def is_abbreviation(token: Token) -> bool:
@@ -91,6 +103,28 @@ def _initials_start(doc: Doc, bracket: int, letters: str) -> int | None:
     return j + 1 if initials == letters and len(letters) >= 2 else None
 
 
+def _inner_head(token: Token) -> bool:
+    """A bare head that a unit's name may follow ("Belediyesi" in "Belediyesi Meclisi")."""
+    head = head_form(token.norm_, ORG_HEADS)
+    return head in ORG_INNER_HEADS and token.norm_ == name_key(head)
+
+
+def _unit_follows(doc: Doc, i: int) -> bool:
+    """Does a unit's name ending in a head come right after the inner head at ``i``?
+    "Tekirdağ Büyükşehir Belediyesi Meclisi'nin", "Yalova Belediyesi Zabıta Müdürlüğü"."""
+    if not _inner_head(doc[i]):
+        return False
+    for j in range(i + 1, min(i + 1 + _MAX_UNIT, len(doc))):
+        token = doc[j]
+        if token.norm_ in CONNECTORS and j > i + 1:
+            continue
+        if is_suffix(token) or not is_cap(token) or sentence_initial(token):
+            return False
+        if head_form(token.norm_, ORG_HEADS):
+            return True
+    return False
+
+
 def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
     """Can a sentence-initial capitalised word be the first word of a name?"""
     norm = token.norm_
@@ -113,7 +147,9 @@ def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer)
             continue
         if is_suffix(token) or not (is_cap(token) or token.like_num):
             break
-        if head_form(norm, ORG_HEADS) or head_form(norm, PROJECT_HEADS):
+        if head_form(norm, PROJECT_HEADS):
+            break
+        if head_form(norm, ORG_HEADS) and not _unit_follows(doc, j):
             break
         if sentence_initial(token) and not _may_open_name(token, gazetteer):
             break
@@ -154,7 +190,7 @@ class Organizations:
             if token.i in taken or not is_cap(token):
                 continue
             head = head_form(token.norm_, ORG_HEADS) or _union_tail(doc, token)
-            if head is None:
+            if head is None or _unit_follows(doc, token.i):
                 continue
             start = extend_name_left(doc, token.i, claimed, self.gazetteer)
             words = [t.norm_ for t in doc[start : token.i]]
@@ -177,6 +213,8 @@ class Organizations:
 
     def _province_before_district(self, doc: Doc, start: int, head: int) -> bool:
         """ "Denizli Pamukkale Belediyesi" is "Pamukkale Belediyesi": the district says it all."""
+        if head_form(doc[head].norm_, ORG_HEADS) not in _DISTRICT_NAMED_HEADS:
+            return False
         if head - start < 2 or doc[start].ent_type_ != "PROVINCE":
             return False
         second = doc[start + 1]

@@ -101,11 +101,14 @@ class _PeopleBase:
             and (following is None or not (is_cap(following) or is_suffix(following)))
         )
 
-    def collect_name(self, doc: Doc, start: int, places: dict[int, str]) -> int:
+    def collect_name(
+        self, doc: Doc, start: int, places: dict[int, str], titled: bool = False
+    ) -> int:
         """End (exclusive) of the name starting at ``start``.
 
         A place may be a surname right after a given name ("Tülay Kaynarca") unless it is then
-        used as a place ("Ali Samsun'da" is not a name).
+        used as a place ("Ali Samsun'da" is not a name). After a title or honorific the first
+        word is a given name even when the lexicon does not know it ("Dr. Sema Kars, ...").
         """
         end = start
         given = self.gazetteer.given_names
@@ -115,7 +118,7 @@ class _PeopleBase:
                 surname_place = (
                     end > start
                     and end in places
-                    and doc[end - 1].norm_ in given
+                    and (doc[end - 1].norm_ in given or (titled and end == start + 1))
                     and is_cap(token)
                     and token.text.isalpha()
                     and not _place_use_after(doc, end + 1)
@@ -212,7 +215,7 @@ class TitledPeople(_PeopleBase):
             ):
                 honorific = honorific or is_cap(doc[name_start])
                 name_start += 1
-            name_end = self.collect_name(doc, name_start, places)
+            name_end = self.collect_name(doc, name_start, places, titled=True)
             size = name_end - name_start
             lowercase_title = length and not is_cap(token)
             if size == 0 or (size == 1 and (lowercase_title or not length)):

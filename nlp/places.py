@@ -11,6 +11,8 @@ ones a careful reader would mark, because a wrong province is worse than a misse
 * when a person in the text carries a place's name ("Sahit Aydın", "Hüseyin Tokat"), that place
   elsewhere in the text needs a cue or a place suffix ("Aydın'da", "Aydın Valiliği");
 * a province that is also a word opening a sentence ("Ağrı kesici", "Aydın kesim") is the word;
+* a district named like a village ("Gölköy", "Akpınar") in a text that names only other
+  provinces needs a cue, since every province has villages and quarters of that name;
 * a doubtful district listed next to a sure one of its province ("Pazar ve Ardeşen'de") is kept,
   and so is a word-like district with a place suffix when its province is named ("Konak'ta").
 
@@ -84,6 +86,8 @@ _PROVINCE_WORDS_AFTER = frozenset(
         "milletvekilleri",
     }
 )
+#: Endings of district names that are also common village and quarter names across the country.
+_VILLAGE_ENDINGS = ("köy", "pınar", "dere", "ören", "ova")
 #: Districts that are also weekdays or months: a suffix after them ("Çarşamba'da") says nothing.
 _CALENDAR_DISTRICTS = frozenset({"Çarşamba", "Perşembe", "Pazar", "Aralık", "19 Mayıs"})
 
@@ -201,6 +205,9 @@ class Places:
                 if not self._keep(doc, ent, person_words, ambiguous=ambiguous):
                     doubtful.append(ent)
                     continue
+                if self._village_elsewhere(doc, ent, options, provinces_here):
+                    doubtful.append(ent)
+                    continue
                 if shared:
                     options = named
                     if len(options) != 1 or not _cue_after(doc, ent.end, allow_suffix=True):
@@ -246,6 +253,19 @@ class Places:
                 added.append(span)
                 sure[ent.start] = sure[ent.end - 1] = province
         return added
+
+    def _village_elsewhere(
+        self, doc: Doc, ent: Span, options: tuple[str, ...], provinces_here: set[str]
+    ) -> bool:
+        """ "Bolu Belediyesi ... Gölköy'de": a district named like a village ("-köy", "-pınar",
+        "-dere", "-ören", "-ova") in a text about another province, with no "ilçesi" after it,
+        is that province's village or quarter, not the district elsewhere."""
+        return (
+            bool(provinces_here)
+            and not provinces_here.intersection(options)
+            and str(ent.ent_id_).endswith(_VILLAGE_ENDINGS)
+            and not _cue_after(doc, ent.end, allow_suffix=False)
+        )
 
     def _province_before(self, doc: Doc, start: int) -> str | None:
         """The province written right before a district ("Konya Ereğli", "İzmir Karşıyaka'da")."""

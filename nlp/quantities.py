@@ -56,8 +56,15 @@ _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'[a-zçğıöşü]+)?\s+yıl[a-z�
 _YEAR_SUFFIX = re.compile(
     r"\b(?P<y>(?:19|20)\d{2})['’](?:"
     r"(?:d|t)(?:a|e)(?:ki)?|(?:d|t)(?:a|e)n(?!\s+(?:fazla|az|çok|aşkın))|[ıiuü]n"
-    r"|(?:y)?[ae](?=\s+kadar)"
+    r"|(?:y)?[ae](?=\s+kadar)|[ıiuü](?!\s+(?:aş|geç|bul))"
     r")(?![a-zçğıöşü])"
+)
+#: A year right before a word of time or planning: "2025 hedefinin", "2026 bütçesi", "2024
+#: verilerine göre", "2026 sonunda". Only a bare four-digit number ("2.025" is a count).
+_YEAR_BEFORE_NOUN = re.compile(
+    r"(?<![\d.,])\b(?P<y>(?:19|20)\d{2})\s+(?:hedef|bütçe|sezon|dönem|veri|rapor|plan|program"
+    r"|seçim|sonu|başı|başında|ortası|itibarıyla|itibariyle|yaz[ıi]|kış[ıi]|bahar[ıi])"
+    r"[a-zçğıöşü]*"
 )
 #: Two years joined by a dash before "yılı", "sezonu", "dönemi": "2025-2026 eğitim öğretim yılı".
 _YEAR_RANGE = re.compile(
@@ -111,6 +118,17 @@ _UNIT_STOP = frozenset(
         "arasında",
         "civarında",
         "oranında",
+        # forms of "olmak": "sayısının 104 bin 260 olduğu" is a bare number, not a count of
+        # "olduğu"
+        "oldu",
+        "olduğu",
+        "olduğunu",
+        "olduğunun",
+        "olmuş",
+        "olacak",
+        "olacağı",
+        "olması",
+        "olup",
     ]
 )
 _VERB_ENDINGS = (
@@ -186,6 +204,47 @@ _DURATIONS = frozenset(
 _CURRENCIES = frozenset({"lira", "tl", "dolar", "avro", "euro"})
 
 
+#: Endings a currency word takes: case endings and "-lık" ("liradan", "dolarlık", "avroya").
+_CURRENCY_ENDINGS = frozenset(
+    [
+        "a",
+        "e",
+        "ı",
+        "i",
+        "ya",
+        "ye",
+        "yı",
+        "yi",
+        "da",
+        "de",
+        "ta",
+        "te",
+        "dan",
+        "den",
+        "tan",
+        "ten",
+        "ın",
+        "in",
+        "nın",
+        "nin",
+        "la",
+        "le",
+        "yla",
+        "yle",
+        "lık",
+        "lik",
+    ]
+)
+
+
+def _currency(word: str) -> str | None:
+    """The currency an inflected unit word names: "liradan" → "lira", "dolarla" → "dolar"."""
+    for currency in _CURRENCIES:
+        if word.startswith(currency) and word[len(currency) :] in _CURRENCY_ENDINGS:
+            return currency
+    return None
+
+
 def parse_number(text: str) -> float:
     """Turkish notation to a number: "17.076" → 17076, "4,2" → 4.2, "5 bin 200" → 5200."""
     words = text.replace("%", " ").split()
@@ -210,6 +269,11 @@ def _unit(text: str, start: int) -> tuple[str, int]:
         if match is None:
             break
         word = match.group("w").lower()
+        currency = _currency(word)
+        if currency:  # "900 liradan", "50 bin liralık", "2 milyon dolarla"
+            words.append(currency)
+            end = match.end()
+            break
         if word in _UNIT_STOP or (words and word.endswith(_VERB_ENDINGS) and len(word) > 4):
             break
         if not words and word.endswith(_VERB_ENDINGS) and len(word) > 5:
@@ -319,7 +383,7 @@ class Quantities:
         for m in _YEAR_RANGE.finditer(lowered):
             add(m.start("y1"), m.end("y1"), m.group("y1"))
             add(m.start("y"), m.end("y"), m.group("y"))
-        for pattern in (_YEAR, _YEAR_SUFFIX):
+        for pattern in (_YEAR, _YEAR_SUFFIX, _YEAR_BEFORE_NOUN):
             for m in pattern.finditer(lowered):
                 add(m.start(), m.start() + 4, m.group("y"))
         return spans, used
@@ -344,7 +408,9 @@ class Quantities:
             elif not unit or unit in MONTHS or _is_year(number_text, unit):
                 continue
             else:
-                unit = " ".join(unit_source[m.end() : end].split())
+                written = unit_source[m.end() : end].split()
+                currency = _currency(written[-1].lower())
+                unit = " ".join([*written[:-1], currency] if currency else written)
             span = doc.char_span(m.start(), end, label="FIGURE", alignment_mode="expand")
             if span is None or inside_names.intersection(range(span.start, span.end)):
                 continue

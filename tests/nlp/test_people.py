@@ -43,3 +43,20 @@ def test_a_form_of_address_is_the_same_person_as_the_full_name(extractor):
     assert [p.name for p in entities.people] == ["Ayşe Karadeniz"]
     alone = extractor.extract("Ayşe Hanım pazarda tezgâh açıyor.")
     assert [p.name for p in alone.people] == ["Ayşe Hanım"]
+
+
+def test_a_province_is_the_surname_after_a_title_and_an_unknown_given_name(extractor):
+    entities = extractor.extract(
+        "Çukurova Üniversitesi Öğretim Üyesi Doç. Dr. Neşide Sinop, araştırmayı anlattı. Sinop, "
+        "verilerin iki yılda toplandığını söyledi."
+    )
+    assert _officials(entities) == {("Neşide Sinop", "Öğretim Üyesi")}
+    assert [p.name for p in entities.provinces] == []
+
+
+def test_a_military_rank_is_neither_a_given_name_nor_a_title(extractor):
+    entities = extractor.extract(
+        "Tatbikatı Jandarma Komutanı Korgeneral Ahmet Yurt izledi. Törene Albay Kerem Ünal da "
+        "katıldı."
+    )
+    assert _officials(entities) == {("Ahmet Yurt", "Komutan"), ("Kerem Ünal", None)}

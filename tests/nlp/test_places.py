@@ -55,3 +55,11 @@ def test_a_word_like_district_with_a_suffix_when_its_province_is_named(extractor
     entities = extractor.extract("İzmir'de yeni kütüphane Konak'ta açıldı.")
     assert _districts(entities) == {"Konak/İzmir"}
     assert not _districts(extractor.extract("Yeni kütüphane Konak'ta açıldı."))
+
+
+def test_a_village_like_district_in_a_text_about_another_province(extractor):
+    elsewhere = extractor.extract("Kütahya Belediyesi, Akpınar'da yeni bir park açtı.")
+    assert [p.name for p in elsewhere.provinces] == ["Kütahya"]
+    assert elsewhere.districts == []
+    own = extractor.extract("Ordu'nun Gölköy ilçesinde fındık hasadı başladı.")
+    assert [(d.name, d.province) for d in own.districts] == [("Gölköy", "Ordu")]

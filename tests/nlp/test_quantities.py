@@ -80,3 +80,19 @@ def test_headline_capitals_and_durations(extractor):
         "RİZE'DE 2 BİN 400 FİDAN TOPRAKLA BULUŞTU. Gönüllüler 8 yıldır bu işi yapıyor."
     ).figures
     assert [(f.value, f.unit.split()[0]) for f in figures] == [(2400, "fidan"), (8, "yıldır")]
+
+
+def test_years_in_the_accusative_and_before_a_planning_word(extractor):
+    entities = extractor.extract(
+        "İhracat 2023'ü rekorla kapattı. Kooperatifin 2026 hedefi 40 ton. Üye sayısı 2000'i aştı."
+    )
+    assert entities.dates == ["2023", "2026"]
+    assert [(f.value, f.unit) for f in entities.figures] == [(40.0, "ton")]
+
+
+def test_prices_with_a_case_ending_and_bare_numbers(extractor):
+    entities = extractor.extract(
+        "Zeytinyağının litresi 320 liradan satılırken 5 bin dolarlık ihracat yapıldı. "
+        "Kayıtlı araç sayısının 48 bin 120 olduğu açıklandı."
+    )
+    assert [(f.value, f.unit) for f in entities.figures] == [(320.0, "lira"), (5000.0, "dolar")]
