@@ -24,7 +24,7 @@ from index.fields import IndexedArticle
 from index.fusion import collapse_by_story, reciprocal_rank_fusion
 from index.inflection import inflected_name, name_splits
 from index.query import Node, parse_query
-from kupur.errors import BackendMismatch, BackendUnavailable, SearchError
+from kupur.errors import BackendMismatch, BackendUnavailable, ConfigError, SearchError
 from kupur.models import Article
 
 __all__ = ["ServerBackend", "build_template", "document_body", "version_problem"]
@@ -511,9 +511,21 @@ def _probe(url: str, username: str, password: str) -> Json:
     client (the Elasticsearch 8 client refuses to talk to anything but Elasticsearch)."""
     import base64
     import urllib.error
+    import urllib.parse
     import urllib.request
 
-    request = urllib.request.Request(url.rstrip("/") + "/", headers={"Accept": "application/json"})
+    try:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("it needs http:// or https:// and a host")
+        request = urllib.request.Request(
+            url.rstrip("/") + "/", headers={"Accept": "application/json"}
+        )
+    except ValueError as exc:
+        raise ConfigError(
+            f"search_url {url!r} is not a search server address ({exc}); "
+            "write e.g. http://127.0.0.1:9200"
+        ) from exc
     if username:
         token = base64.b64encode(f"{username}:{password}".encode()).decode()
         request.add_header("Authorization", f"Basic {token}")

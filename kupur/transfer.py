@@ -36,11 +36,25 @@ CSV_COLUMNS = (
 )
 
 
-def read_jsonl(lines: Iterable[str]) -> Iterator[Article | ImportFormatError]:
-    """Parse JSON lines into Articles; bad lines come out as ImportFormatError values, in order."""
+def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[Article | ImportFormatError]:
+    """Parse JSON lines into Articles; bad lines come out as ImportFormatError values, in order.
+
+    Lines read as bytes must be UTF-8 (a line that is not, e.g. windows-1254, is reported, not
+    guessed at); a byte order mark before the first line is ignored."""
     from crawlers.urls import canonicalize
 
-    for number, line in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError:
+            yield ImportFormatError(
+                number,
+                "not UTF-8 text; convert the file first "
+                "(e.g. `iconv -f windows-1254 -t utf-8 in.jsonl > out.jsonl`)",
+            )
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:

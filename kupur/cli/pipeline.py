@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 import click
 from rich.table import Table
@@ -95,10 +95,10 @@ def run(app: App, sources_file: Path | None, names: tuple[str, ...], refresh: bo
 
 @click.command("import")
 @data_dir_option
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", type=click.File("rb"))
 @click.option("--no-index", is_flag=True, help="Only store; do not enrich and index.")
 @pass_app
-def import_(app: App, file: TextIO, no_index: bool) -> None:
+def import_(app: App, file: BinaryIO, no_index: bool) -> None:
     """Load articles from JSON lines (url, title, text, published_at, source), then enrich and
     index them. Bad lines are reported with their line number and skipped."""
     archive = app.archive()

@@ -3,6 +3,7 @@ day: each ends in a message and an exit status, never a traceback, and stored da
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -122,3 +123,35 @@ def test_deleted_index_is_refilled_by_the_next_index_run(demo_copy: Path) -> Non
     result = _run("--data-dir", str(demo_copy), "index")
     assert result.exit_code == 0, result.output
     assert "Indexed 42 article(s); 42 in the index." in result.output
+
+
+def test_import_of_windows_1254_lines_reports_them_and_keeps_the_good_ones(tmp_path: Path) -> None:
+    good = '{"url": "http://a.example/1", "title": "Başlık", "text": "Metin.", "source": "a"}'
+    bad = '{"url": "http://a.example/2", "title": "İl Müdürlüğü", "text": "Şu.", "source": "a"}'
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_bytes(b"\xef\xbb\xbf" + good.encode() + b"\n" + bad.encode("cp1254") + b"\n")
+    result = _run("import", str(jsonl), "--no-index")
+    assert result.exit_code == 1
+    assert "line 2: not UTF-8 text" in result.output
+    assert "Imported 1 new" in result.output  # line 1 despite its byte order mark
+
+
+@pytest.mark.parametrize("url", ["not-a-url", "http://[::1", "ftp://search.example"])
+def test_search_url_that_is_no_address_is_named(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KUPUR_SEARCH_URL", url)
+    result = _run("search", "samsun")
+    assert result.exit_code == 1
+    assert f"search_url {url!r} is not a search server address" in result.output
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="nlp/extract.py hands texts over 1,000,000 characters to spaCy, which raises E088; "
+    "such an article then stops every later `kupur enrich` (owner: nlp/)",
+)
+def test_enrich_survives_an_article_longer_than_spacy_accepts(tmp_path: Path) -> None:
+    record = {"url": "http://a.example/uzun", "title": "Uzun", "text": "Samsun " * 200_000}
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text(json.dumps({**record, "source": "a"}) + "\n", encoding="utf-8")
+    assert _run("import", str(jsonl), "--no-index").exit_code == 0
+    _run("enrich")  # raises inside _run when the error escapes as a traceback
