@@ -495,13 +495,18 @@ def _next_period(day: date, interval: Interval) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
+_FIRST_DAY, _LAST_DAY = date(1678, 1, 1), date(2261, 12, 31)
+
+
 def _periods(
     seen: Iterable[date], interval: Interval, since: date | None, until: date | None
 ) -> list[date]:
     """Every period from the first to the last (the bounds, if given, else the data's)."""
     days = sorted(seen)
-    first = since if since is not None else (days[0] if days else None)
-    last = until if until is not None else (days[-1] if days else None)
+    # Bounds beyond the years an index can hold (1678-2261) are clamped: nothing lies there,
+    # and filling up to 9999-12-31 would overflow the date type.
+    first = max(since, _FIRST_DAY) if since is not None else (days[0] if days else None)
+    last = min(until, _LAST_DAY) if until is not None else (days[-1] if days else None)
     if first is None or last is None or first > last:
         return days
     periods = []
