@@ -173,7 +173,14 @@ class Archive:
         try:
             self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         except (ArgumentError, NoSuchModuleError) as exc:
-            raise ArchiveError(f"not a database URL Kupür can use: {url!r} ({exc})") from exc
+            raise ArchiveError(
+                f"not a database URL Kupür can use: {_redact(url)!r} ({exc})"
+            ) from exc
+        except ImportError as exc:  # a dialect whose driver is not installed (mysql://…)
+            raise ArchiveError(
+                f"{_redact(url)}: the database driver is not installed ({exc.name}); Kupür "
+                "supports SQLite and PostgreSQL (postgresql+psycopg://…)"
+            ) from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:

@@ -155,3 +155,14 @@ def test_enrich_survives_an_article_longer_than_spacy_accepts(tmp_path: Path) ->
     jsonl.write_text(json.dumps({**record, "source": "a"}) + "\n", encoding="utf-8")
     assert _run("import", str(jsonl), "--no-index").exit_code == 0
     _run("enrich")  # raises inside _run when the error escapes as a traceback
+
+
+@pytest.mark.parametrize("url", ["mysql://kupur:gizli@db.example/kupur", "nosql://kupur:gizli@h"])
+def test_unusable_database_url_is_named_without_its_password(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KUPUR_DATABASE_URL", url)
+    result = _run("export")
+    assert result.exit_code == 1
+    assert "kupur:***@" in result.output
+    assert "gizli" not in result.output
