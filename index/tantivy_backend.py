@@ -99,8 +99,12 @@ class _Generation:
                 self._check_version()
                 self.index = tantivy.Index.open(str(path))
         except OSError as exc:
+            if create and path.exists():  # a half-made generation (a full disk) is not left behind
+                shutil.rmtree(path, ignore_errors=True)
             raise BackendUnavailable(f"cannot open the search index at {path}: {exc}") from exc
         except ValueError as exc:
+            if create and path.exists():
+                shutil.rmtree(path, ignore_errors=True)
             raise BackendMismatch(
                 f"the search index at {path} cannot be read by this version of Kupür ({exc}); "
                 "rebuild it with `kupur index --rebuild`"
