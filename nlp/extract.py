@@ -27,6 +27,7 @@ from kupur.models import (
 )
 from nlp.gazetteer import Gazetteer, load_gazetteer, name_key
 from nlp.pipeline import build_pipeline
+from nlp.places import club_provinces
 
 __all__ = ["EntityExtractor", "doc_to_entities"]
 
@@ -91,6 +92,8 @@ def doc_to_entities(doc: Doc, gazetteer: Gazetteer) -> Entities:
             )
         else:
             province = span._.canonical
+        provinces.setdefault(province, ProvinceRef(province, gazetteer.provinces[province]))
+    for province in sorted(club_provinces(doc)):
         provinces.setdefault(province, ProvinceRef(province, gazetteer.provinces[province]))
     entities.provinces = list(provinces.values())
     entities.districts = list(districts.values())

@@ -192,12 +192,23 @@ ORG_HEADS: dict[str, str] = {
     "bankas": "Bankası",
     "teşkilat": "Teşkilatı",
     "idares": "İdaresi",
+    # Parties, clubs, courts, international bodies, bars and prosecutors' offices.
+    "partis": "Partisi",
+    "kulüb": "Kulübü",
+    "mahkemes": "Mahkemesi",
+    "örgüt": "Örgütü",
+    "başsavcılığ": "Başsavcılığı",
+    "savcılığ": "Savcılığı",
+    "baros": "Barosu",
+    "komites": "Komitesi",
+    "delegasyon": "Delegasyonu",
+    "fon": "Fonu",
 }
 
 #: Heads after which a name may go on to a unit of that body ("Tekirdağ Büyükşehir Belediyesi
 #: Meclisi", "Eskişehir Osmangazi Üniversitesi Hastanesi", "Toplu Konut İdaresi Başkanlığı"):
 #: written bare and followed by more capitalised words ending in a head, they are one name.
-ORG_INNER_HEADS = frozenset({"Belediyesi", "Üniversitesi", "İdaresi"})
+ORG_INNER_HEADS = frozenset({"Belediyesi", "Üniversitesi", "İdaresi", "Huzurevi"})
 
 #: Project head nouns, same convention as ``ORG_HEADS``; these may be written in lower case
 #: after the name ("Siroma projesi").
@@ -340,6 +351,12 @@ INSTITUTION_WORDS = frozenset(
         "diyanet",
         "işleri",
         "yönetim",
+        "dünya",
+        "ağır",
+        "ceza",
+        "asliye",
+        "anayasa",
+        "cumhuriyet",
     ]
 )
 

@@ -68,6 +68,8 @@ LOCAL_UNITS = frozenset({"shm", "sydv"})
 _DISTRICT_NAMED_HEADS = frozenset({"Belediyesi", "Kaymakamlığı"})
 #: How many words a unit's name may add after an inner head ("... Belediyesi Zabıta Müdürlüğü").
 _MAX_UNIT = 4
+#: A one-word sports club's name ends so: "Bursaspor", "Belediyespor", "Sivasspor".
+_CLUB_ENDING = "spor"
 
 
 def is_abbreviation(token: Token) -> bool:
@@ -114,15 +116,36 @@ def _unit_follows(doc: Doc, i: int) -> bool:
     "Tekirdağ Büyükşehir Belediyesi Meclisi'nin", "Yalova Belediyesi Zabıta Müdürlüğü"."""
     if not _inner_head(doc[i]):
         return False
-    for j in range(i + 1, min(i + 1 + _MAX_UNIT, len(doc))):
+    words = 0
+    for j in range(i + 1, len(doc)):
         token = doc[j]
         if token.norm_ in CONNECTORS and j > i + 1:
             continue
-        if is_suffix(token) or not is_cap(token) or sentence_initial(token):
+        words += 1
+        if words > _MAX_UNIT or is_suffix(token) or not is_cap(token) or sentence_initial(token):
             return False
         if head_form(token.norm_, ORG_HEADS):
             return True
     return False
+
+
+def _bare_head_next(doc: Doc, i: int) -> bool:
+    """Is the word after ``i`` a head noun without a case ending ("Trakya Üniversitesi")?"""
+    if i + 1 >= len(doc) or (i + 2 < len(doc) and is_suffix(doc[i + 2])):
+        return False
+    head = head_form(doc[i + 1].norm_, ORG_HEADS)
+    return head is not None and doc[i + 1].norm_ == name_key(head)
+
+
+def _closes_other_name(doc: Doc, j: int) -> bool:
+    """Does the word at ``j``, before a connector, end a name of its own? A registered body
+    ("Kızılay ve Düzce Belediyesi") or an abbreviation in mixed-case text ("UNICEF ve Göç
+    İdaresi Başkanlığı") is listed next to the name rather than part of it."""
+    for match in span_group(doc, "registry"):
+        if match.label_ == "ORG" and match.end == j + 1:
+            return True
+    after = doc[j + 2] if j + 2 < len(doc) else None
+    return is_abbreviation(doc[j]) and after is not None and not is_upper_word(after)
 
 
 def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
@@ -132,7 +155,7 @@ def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
         return True
     if token.ent_type_ in ("PROVINCE", "DISTRICT"):
         return True
-    return not norm.endswith(_INFLECTED_ENDINGS)
+    return not norm.endswith(_INFLECTED_ENDINGS) or _bare_head_next(token.doc, token.i)
 
 
 def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer) -> int:
@@ -142,7 +165,13 @@ def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer)
     while j >= 0 and head - j < _MAX_NAME and j not in taken:
         token = doc[j]
         norm = token.norm_
-        if norm in CONNECTORS and j > 0 and is_cap(doc[j - 1]) and not is_suffix(doc[j - 1]):
+        if (
+            norm in CONNECTORS
+            and j > 0
+            and is_cap(doc[j - 1])
+            and not is_suffix(doc[j - 1])
+            and not _closes_other_name(doc, j - 1)
+        ):
             j -= 1
             continue
         if is_suffix(token) or not (is_cap(token) or token.like_num):
@@ -192,13 +221,18 @@ class Organizations:
             head = head_form(token.norm_, ORG_HEADS) or _union_tail(doc, token)
             if head is None or _unit_follows(doc, token.i):
                 continue
-            start = extend_name_left(doc, token.i, claimed, self.gazetteer)
-            words = [t.norm_ for t in doc[start : token.i]]
+            last = token.i
+            if head == "Rektörlüğü" and last > 0 and _inner_head(doc[last - 1]):
+                # "Bartın Üniversitesi Rektörlüğüne atanan": the university is meant.
+                last -= 1
+                head = head_form(doc[last].norm_, ORG_HEADS) or head
+            start = extend_name_left(doc, last, claimed, self.gazetteer)
+            words = [t.norm_ for t in doc[start:last]]
             if not words or all(w in _GENERIC for w in words):
                 continue
-            span = Span(doc, start, token.i + 1, label="ORG")
-            first = start + 1 if self._province_before_district(doc, start, token.i) else start
-            parts = [canonical_word(t, self.abbreviations) for t in doc[first : token.i]]
+            span = Span(doc, start, last + 1, label="ORG")
+            first = start + 1 if self._province_before_district(doc, start, last) else start
+            parts = [canonical_word(t, self.abbreviations) for t in doc[first:last]]
             name = " ".join([*parts, head])
             if head in _UNION_TAILS.values():
                 name = name.replace(" - ", "-")
@@ -206,6 +240,7 @@ class Organizations:
             found.append(span)
             claimed.update(range(span.start, span.end))
         found.extend(self._registry_spans(doc, found, taken))
+        found.extend(self._clubs(doc, found, taken))
         found.extend(self._initials_names(doc, found))
         found.extend(self._introduced_abbreviations(doc, found))
         doc.spans["organizations"] = found
@@ -232,7 +267,9 @@ class Organizations:
     def _registry_spans(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
         claimed = {i for span in found for i in range(span.start, span.end)} | taken
         spans: list[Span] = []
-        for match in span_group(doc, "registry"):
+        # Longest first: "Birleşmiş Milletler Kalkınma Programı" wins over "Birleşmiş Milletler".
+        matches = sorted(span_group(doc, "registry"), key=lambda m: (m.start - m.end, m.start))
+        for match in matches:
             if match.label_ != "ORG" or claimed.intersection(range(match.start, match.end)):
                 continue
             entry = self.by_id[match.id_]
@@ -256,6 +293,35 @@ class Organizations:
             span = Span(doc, start, match.end, label="ORG_ABBR" if is_abbr else "ORG_REF")
             span._.canonical = name
             span._.abbreviation = entry.abbreviation if name == entry.name else None
+            spans.append(span)
+            claimed.update(range(span.start, span.end))
+        return sorted(spans, key=lambda span: span.start)
+
+    def _clubs(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
+        """Sports clubs named as one word ending in "spor" ("Bursaspor'un", "Rize
+        Belediyespor"). A place written before the word belongs to the name; a province the word
+        starts with ("Bursa" in "Bursaspor") is kept in ``_.province`` for ``nlp.places``."""
+        claimed = {i for span in found for i in range(span.start, span.end)} | taken
+        spans: list[Span] = []
+        for token in doc:
+            norm = token.norm_
+            if (
+                token.i in claimed
+                or not norm.endswith(_CLUB_ENDING)
+                or len(norm) <= len(_CLUB_ENDING) + 2
+                or not token.text.isalpha()
+                or not is_cap(token)
+                or is_upper_word(token)
+            ):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].ent_type_ in ("PROVINCE", "DISTRICT"):
+                if doc[start - 1].i in claimed or not is_cap(doc[start - 1]):
+                    break
+                start -= 1
+            span = Span(doc, start, token.i + 1, label="ORG_CLUB")
+            self._set_canonical(span, " ".join(canonical_word(t) for t in span))
+            span._.province = self.gazetteer.province_keys.get(norm[: -len(_CLUB_ENDING)])
             spans.append(span)
         return spans
 

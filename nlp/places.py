@@ -88,6 +88,8 @@ _PROVINCE_WORDS_AFTER = frozenset(
 )
 #: Endings of district names that are also common village and quarter names across the country.
 _VILLAGE_ENDINGS = ("köy", "pınar", "dere", "ören", "ova")
+#: Words that join the places of a list ("Pazar ve Ardeşen'de", "Of ile Sürmene'yi").
+_LIST_JOINS = frozenset({",", "ve", "ile"})
 #: Districts that are also weekdays or months: a suffix after them ("Çarşamba'da") says nothing.
 _CALENDAR_DISTRICTS = frozenset({"Çarşamba", "Perşembe", "Pazar", "Aralık", "19 Mayıs"})
 
@@ -152,6 +154,16 @@ def _street_name(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].norm_ in _STREET_WORDS
 
 
+def club_provinces(doc: Doc) -> set[str]:
+    """Provinces a club's name starts with ("Bursaspor"), found by ``nlp.organizations``. They
+    are reported as provinces of the text (the club's span keeps its own canonical name)."""
+    return {
+        str(club._.province)
+        for club in doc.spans.get("organizations", [])
+        if club.label_ == "ORG_CLUB" and club._.province
+    }
+
+
 class Places:
     """Filters the place ruler's matches into ``doc.spans["places"]``."""
 
@@ -185,7 +197,7 @@ class Places:
                 span = Span(doc, ent.start, ent.end, label="PROVINCE")
                 span._.canonical = ent.ent_id_
                 kept.append(span)
-        provinces_here = {span._.canonical for span in kept}
+        provinces_here = {span._.canonical for span in kept} | club_provinces(doc)
         doubtful: list[Span] = []
         for ent in candidates:
             if ent.label_ != "DISTRICT" or _street_name(doc, ent.end):
@@ -240,9 +252,9 @@ class Places:
                     continue
                 options = self.gazetteer.districts.get(ent.ent_id_, ())
                 neighbours = []
-                if ent.start >= 2 and doc[ent.start - 1].text in (",", "ve"):
+                if ent.start >= 2 and doc[ent.start - 1].text in _LIST_JOINS:
                     neighbours.append(sure.get(ent.start - 2))
-                if ent.end + 1 < len(doc) and doc[ent.end].text in (",", "ve"):
+                if ent.end + 1 < len(doc) and doc[ent.end].text in _LIST_JOINS:
                     neighbours.append(sure.get(ent.end + 1))
                 province = next((p for p in neighbours if p in options), None)
                 if province is None:
