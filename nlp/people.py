@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.gazetteer import NAME_LIKE_PLACES, Gazetteer, load_gazetteer
+from nlp.gazetteer import NAME_LIKE_PLACES, Gazetteer, load_gazetteer, norm_text
 from nlp.lexicon import (
     CONNECTORS,
     HONORIFICS,
@@ -48,7 +48,10 @@ def person_name(tokens: Span) -> str:
 
 
 def _honorific(token: Token) -> bool:
-    return token.norm_.rstrip(".") in HONORIFICS
+    """ "Dr.", "Prof", "Sayın" — and "Uzm.", whose tokenizer norm is the title "uzman"."""
+    text = token.text
+    abbreviated = text.endswith(".") and norm_text(text[:-1]) in HONORIFICS
+    return abbreviated or token.norm_.rstrip(".") in HONORIFICS
 
 
 def _place_tokens(doc: Doc) -> dict[int, str]:
@@ -136,8 +139,8 @@ class _PeopleBase:
 
 def match_title(doc: Doc, start: int) -> tuple[int, str | None]:
     """Length and canonical form of the longest title starting at ``start``."""
-    if doc[start].norm_ not in TITLE_FIRST_WORDS:
-        return 0, None
+    if doc[start].norm_ not in TITLE_FIRST_WORDS or doc[start].text.endswith("."):
+        return 0, None  # "Uzm." is an honorific, though its norm is the title "uzman"
     for length in range(4, 0, -1):
         key = tuple(t.norm_ for t in doc[start : start + length])
         if len(key) == length and key in TITLES:

@@ -52,11 +52,11 @@ _DAY_RANGE = re.compile(
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'[a-zçğıöşü]+)?\s+yıl[a-zçğıöşü]*")
 #: A year with a case suffix: "2019'da", "2024'te", "2025'ten beri", "2025'in ilk yarısı",
-#: "2030'a kadar" — but not a count such as "2000'den fazla".
+#: "2030'a kadar", "2025'e göre" — but not a count such as "2000'den fazla".
 _YEAR_SUFFIX = re.compile(
     r"\b(?P<y>(?:19|20)\d{2})['’](?:"
     r"(?:d|t)(?:a|e)(?:ki)?|(?:d|t)(?:a|e)n(?!\s+(?:fazla|az|çok|aşkın))|[ıiuü]n"
-    r"|(?:y)?[ae](?=\s+kadar)|[ıiuü](?!\s+(?:aş|geç|bul))"
+    r"|(?:y)?[ae](?=\s+(?:kadar|göre|oranla|kıyasla))|[ıiuü](?!\s+(?:aş|geç|bul))"
     r")(?![a-zçğıöşü])"
 )
 #: A year right before a word of time or planning: "2025 hedefinin", "2026 bütçesi", "2024
@@ -196,6 +196,8 @@ _CASE_ENDINGS = (
     "yla",
     "yle",
 )
+_ABLATIVE_ENDINGS = ("dan", "den", "tan", "ten")
+_VOWELS = frozenset("aeıioöuü")
 _DATIVE_ENDINGS = ("ya", "ye", "ğa", "ğe", "yla", "yle")
 #: "12 yıldır", "3 aydır": a duration, though the word ends like a verb.
 _DURATIONS = frozenset(
@@ -259,6 +261,18 @@ def parse_number(text: str) -> float:
     return total + current
 
 
+def _noun_form(word: str) -> bool:
+    """A first unit word that only looks like a verb: an ablative ("46 mahalleden", "14
+    kulüpten"), a noun in "-man/-men" ("göçmen", "uzman"), or a stem ending in "t" after a vowel
+    with an accusative or possessive vowel ("140 konutu") — the past tense is "-dı" after a
+    vowel, "-tı" only after a voiceless consonant ("arttı", "düştü")."""
+    if len(word) > 6 and word.endswith(_ABLATIVE_ENDINGS):
+        return True
+    if word.endswith(("man", "men")):
+        return True
+    return word[-1] in "ıiuü" and word[-2] == "t" and word[-3] in _VOWELS
+
+
 def _unit(text: str, start: int) -> tuple[str, int]:
     """Lower-case words after a number that say what it counts, and where they end."""
     words: list[str] = []
@@ -276,7 +290,7 @@ def _unit(text: str, start: int) -> tuple[str, int]:
             break
         if word in _UNIT_STOP or (words and word.endswith(_VERB_ENDINGS) and len(word) > 4):
             break
-        if not words and word.endswith(_VERB_ENDINGS) and len(word) > 5:
+        if not words and word.endswith(_VERB_ENDINGS) and len(word) > 5 and not _noun_form(word):
             if word in _DURATIONS:
                 words.append(word)
                 end = match.end()
