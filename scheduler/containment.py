@@ -41,8 +41,10 @@ def run_contained(
         raise JobError(f"job {name} not started: the scheduler is shutting down")
     child = subprocess.Popen(
         # -P: the working directory (often the data directory, which holds an index/ folder)
-        # must not shadow Kupür's own top-level packages in the child.
+        # must not shadow Kupür's own top-level packages in the child, which instead imports
+        # from the parent's own path (where an embedding application's job targets live).
         [sys.executable, "-P", "-m", "scheduler.worker"],
+        env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
