@@ -105,6 +105,11 @@ class _Generation:
         except ValueError as exc:
             if create and path.exists():
                 shutil.rmtree(path, ignore_errors=True)
+            if "ReadOnlyFilesystem" in str(exc) or "PermissionDenied" in str(exc):
+                raise BackendUnavailable(
+                    f"the search index at {path} cannot be opened: its folder is not writable "
+                    "(a read-only file system or missing permissions)"
+                ) from exc
             raise BackendMismatch(
                 f"the search index at {path} cannot be read by this version of Kupür ({exc}); "
                 "rebuild it with `kupur index --rebuild`"
