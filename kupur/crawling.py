@@ -140,6 +140,11 @@ class CrawlSummary:
         return total
 
     @property
+    def all_failed(self) -> bool:
+        """Every source that was to be crawled failed (nothing could be fetched at all)."""
+        return bool(self.sources) and all(r.status == "failed" for r in self.sources.values())
+
+    @property
     def fetched(self) -> int:
         return self.total.fetched
 

@@ -134,3 +134,36 @@ def test_empty_and_malformed_queries_are_clear_errors(demo_run: DemoRun) -> None
     broken = kupur("search", '"mobil sosyal', data_dir=demo_run.data_dir)
     assert broken.returncode == 2
     assert "^" in broken.stderr
+
+
+def test_run_with_every_source_unreachable_exits_non_zero(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "sources:\n"
+        "  - name: kapali-site\n"
+        "    kind: feed\n"
+        '    start_urls: ["http://127.0.0.1:9/rss.xml"]\n'
+        '    allowed_domains: ["127.0.0.1"]\n'
+        '    article_pattern: "/haber/"\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kupur",
+            "--data-dir",
+            str(tmp_path / "d"),
+            "run",
+            "--sources",
+            str(sources),
+        ],
+        capture_output=True,
+        text=True,
+        env=kupur_env(KUPUR_CRAWL_RETRY_TIMES="0"),
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Every source failed" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -66,7 +66,7 @@ def crawl(
         app.console.print(table)
         if summary.log_file:
             app.err.print(f"Crawl log: {summary.log_file}", markup=False)
-    if summary.sources and all(r.status == "failed" for r in summary.sources.values()):
+    if summary.all_failed:
         sys.exit(1)
 
 

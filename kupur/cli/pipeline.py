@@ -91,6 +91,11 @@ def run(app: App, sources_file: Path | None, names: tuple[str, ...], refresh: bo
         str(indexed.indexed),
     )
     app.err.print(table)
+    if summary.all_failed:
+        app.err.print(
+            "Every source failed; see the crawl log. Articles already stored were enriched and indexed."
+        )
+        sys.exit(1)
 
 
 @click.command("import")
