@@ -9,6 +9,7 @@ nominative full name, a project by its registry id or a slug.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,6 +32,8 @@ from nlp.places import club_provinces
 
 __all__ = ["EntityExtractor", "doc_to_entities"]
 
+_log = logging.getLogger(__name__)
+
 
 class EntityExtractor:
     """Finds provinces, districts, people, organisations, projects, dates and figures."""
@@ -44,13 +47,22 @@ class EntityExtractor:
             add_ner_component(self.nlp, ner_model)
 
     def extract(self, text: str) -> Entities:
-        return doc_to_entities(self.nlp(text), self.gazetteer)
+        return doc_to_entities(self.nlp(self._within_limit(text)), self.gazetteer)
 
     def extract_many(self, texts: Iterable[str], batch_size: int = 32) -> list[Entities]:
         return [
             doc_to_entities(doc, self.gazetteer)
-            for doc in self.nlp.pipe(texts, batch_size=batch_size)
+            for doc in self.nlp.pipe(map(self._within_limit, texts), batch_size=batch_size)
         ]
+
+    def _within_limit(self, text: str) -> str:
+        """spaCy refuses texts over ``nlp.max_length`` (a million characters); such a "text" is a
+        mis-extracted page, not news, so its entities are read from the first million only."""
+        limit = self.nlp.max_length - 1
+        if len(text) <= limit:
+            return text
+        _log.warning("text of %d characters: entities are read from its first %d", len(text), limit)
+        return text[:limit]
 
 
 def _merge_people(doc: Doc) -> list[Person]:
