@@ -1,19 +1,34 @@
-"""The JSON API under ``/api``: search, one article, entity lists, mentions over time, export.
+"""The JSON API under ``/api``: search, one article, entity lists, mentions over time, export,
+saved searches.
 
-Every endpoint is read-only except ``POST /api/reindex``, which needs the API token. Bad
-parameters get a 400 with ``{"error": "..."}``; a malformed query also gets ``position``.
+Every endpoint is read-only except ``POST /api/reindex`` and the saved-search changes, which need
+the API token. Bad parameters get a 400 with ``{"error": "..."}``; a malformed query also gets
+``position``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
+from kupur.errors import ConfigError
 from kupur.research import ENTITY_KINDS, EntityKind, Interval, Kupur
 from kupur.web.export import EXPORT_LIMIT, export_rows
 from kupur.web.params import SearchParams, page_size, search_params
+from kupur.web.saved_searches import (
+    NewSavedSearch,
+    SavedSearchConflict,
+    SavedSearchNotFound,
+    add_saved_search,
+    delete_saved_search,
+    read_subscriptions,
+    summary,
+)
 from kupur.web.security import require_token
 
 __all__ = ["router"]
@@ -162,3 +177,70 @@ def reindex(kupur: KupurDep) -> dict[str, int]:
 
     with kupur.exclusive():
         return {"indexed": rebuild_index(kupur.archive, kupur.backend)}
+
+
+def subscriptions_path(request: Request) -> FilePath:
+    path: FilePath = request.app.state.settings.subscriptions_path
+    return path
+
+
+def today(request: Request) -> date:
+    """Today in the scheduler's time zone (``app.state.today``, replaceable in tests)."""
+    clock: Callable[[], date] = request.app.state.today
+    return clock()
+
+
+SubscriptionsPath = Annotated[FilePath, Depends(subscriptions_path)]
+Today = Annotated[date, Depends(today)]
+SubscriptionName = Annotated[
+    str, Path(pattern=r"^[\w.-]{1,200}$", description="The subscription's name.")
+]
+SearchName = Annotated[str, Path(min_length=1, max_length=200, description="The search's name.")]
+
+
+@router.get("/saved-searches", summary="The subscriptions' saved searches with their matches")
+def saved_searches(kupur: KupurDep, path: SubscriptionsPath, day: Today) -> dict[str, Any]:
+    """Recipients are masked (``a***@example.gov.tr``). A broken subscriptions file gives its
+    problems in ``problems`` and no subscriptions; a missing one, ``exists: false``."""
+    return summary(read_subscriptions(path), kupur, day)
+
+
+@router.post(
+    "/saved-searches",
+    summary="Add a saved search, to an existing subscription or a new one (needs the API token)",
+    status_code=201,
+    dependencies=[Depends(require_token)],
+)
+def add_search(body: NewSavedSearch, path: SubscriptionsPath) -> dict[str, Any]:
+    """To create a subscription give ``recipients`` (and optionally ``title``, ``language``,
+    ``frequency``). A malformed query is a 400 with ``position``; a name already taken a 409."""
+    try:
+        stored = add_saved_search(path, body)
+    except SavedSearchNotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except SavedSearchConflict as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except ConfigError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return {"subscription": stored.model_dump(mode="json")}
+
+
+@router.delete(
+    "/saved-searches/{subscription}/{search:path}",
+    summary="Remove a saved search (needs the API token)",
+    dependencies=[Depends(require_token)],
+)
+def remove_search(
+    subscription: SubscriptionName, search: SearchName, path: SubscriptionsPath
+) -> dict[str, Any]:
+    """Removing a subscription's last saved search removes the subscription
+    (``subscription_removed: true``): a subscription needs at least one search."""
+    try:
+        removed = delete_saved_search(path, subscription, search)
+    except SavedSearchNotFound as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except SavedSearchConflict as exc:
+        raise HTTPException(409, str(exc)) from exc
+    except ConfigError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return {"deleted": search, "subscription": subscription, "subscription_removed": removed}

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -54,6 +56,13 @@ def create_app(settings: Settings, kupur: Kupur | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.kupur = shared
+    zone = ZoneInfo(settings.scheduler.timezone)
+
+    def today() -> date:
+        """Today where the digests are read: the saved-search page's "last 7 days" ends here."""
+        return datetime.now(zone).date()
+
+    app.state.today = today
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
