@@ -1,6 +1,7 @@
 """Turkish publication dates as news sites write them.
 
-Handled forms: "26 Eylül 2019, Perşembe", "4 Kasım 2025", "24 MAYIS 2024", "14.12.2025",
+Handled forms: "26 Eylül 2019, Perşembe", "November 20, 2025" and "20 November 2025" (English-locale
+WordPress), "4 Kasım 2025", "24 MAYIS 2024", "14.12.2025",
 "20 Ocak 2026 Salı - 14:33:05", "Güncelleme: 05.01.2026 - 09:12", ISO 8601 and RFC 822 (feeds).
 A label in front of a date ("Yayınlanma:", "Güncelleme:") says whether it is the publication or
 the update moment. A date without a zone is Istanbul time. A date in the future (beyond a small
@@ -34,7 +35,18 @@ _MONTHS = {
     "oca": 1, "sub": 2, "mar": 3, "nis": 4, "may": 5, "haz": 6, "tem": 7, "agu": 8, "ags": 8,
     "eyl": 9, "eki": 10, "kas": 11, "ara": 12,
 }  # fmt: skip
+#: English month names: WordPress installs left in the English locale print "November 20, 2025"
+#: on Turkish sites. "mar" and "may" already stand for the same months in Turkish.
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTHS.update(_EN_MONTHS)
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_MONTH_ALT = "|".join(sorted([*_EN_MONTHS, "may", "mar"], key=len, reverse=True))
+_EN_WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _WEEKDAY_ALT = "pazartesi|sali|carsamba|persembe|cumartesi|cuma|pazar"
 _TIME = r"(?:[\s,]*(?:[-–—|/]\s*)?(?:saat\s*:?\s*)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?"
 _ZONE = r"(?P<tz>z|[+-]\d{2}:?\d{2})?"
@@ -46,6 +58,12 @@ _ISO_RE = re.compile(
 _TEXT_RE = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<y>\d{4})(?!\d)"
     r"(?:[\s,]*(?:" + _WEEKDAY_ALT + r"))?" + _TIME.replace("[:.]", ":")
+)
+#: The English order, month first: "November 20, 2025", "Nov 20, 2025 at 14:30".
+_EN_TEXT_RE = re.compile(
+    r"(?:(?:" + _EN_WEEKDAY_ALT + r"),?\s+)?(?<![a-z])(?P<mon>" + _EN_MONTH_ALT + r")\.?\s+"
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})(?!\d)"
+    + _TIME.replace("[:.]", ":").replace("saat", "(?:saat|at)")
 )
 _NUMERIC_RE = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)"
@@ -109,6 +127,13 @@ def _candidates(folded: str) -> list[tuple[int, int, datetime]]:
         g = match.groupdict()
         month = _MONTHS[g["mon"]]
         moment = _build(int(g["y"]), month, int(g["d"]), g["hh"], g["mi"], g["ss"], None)
+        if moment is not None:
+            found.append((match.start(), match.end(), moment))
+    for match in _EN_TEXT_RE.finditer(folded):
+        g = match.groupdict()
+        moment = _build(
+            int(g["y"]), _MONTHS[g["mon"]], int(g["d"]), g["hh"], g["mi"], g["ss"], None
+        )
         if moment is not None:
             found.append((match.start(), match.end(), moment))
     for match in _NUMERIC_RE.finditer(folded):

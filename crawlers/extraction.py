@@ -88,7 +88,9 @@ _FURNITURE_PARTS = frozenset(
     }
 )  # fmt: skip
 #: Whole class/id tokens that mark furniture but are too short to match as parts.
-_FURNITURE_TOKENS = frozenset({"yan", "alt", "ust", "nav", "top", "bottom"})
+_FURNITURE_TOKENS = frozenset(
+    {"yan", "alt", "ust", "nav", "top", "bottom", "sag", "right", "sagkolon", "sag-kolon"}
+)
 #: Furniture words long enough to be found inside a part ("jp-relatedposts", "sharedaddy",
 #: "haberIciIlgili"): CMS themes glue them to other words.
 _FURNITURE_INFIXES = (
@@ -109,7 +111,7 @@ _BOILERPLATE_LINE = re.compile(
 #: A byline line: "Haber: Ayşe Kaya / SAMSUN", "Muhabir: Ali Er", "Haber - Foto: Can Ak (İHA)".
 _BYLINE = re.compile(
     r"^(?:haber|muhabir|haber\s*ve\s*foto(?:ğraf)?|haber\s*[-–/]\s*foto(?:ğraf)?|editör|"
-    r"hazırlayan)\s*:\s*(?P<name>[^\W\d_][\w.'’ -]{2,60}?)\s*(?:[/–-]\s*[\w ]+|\([\w ]+\))?$",
+    r"hazırlayan|röportaj|söyleşi|yazan)\s*:\s*(?P<name>[^\W\d_][\w.'’ -]{2,60}?)\s*(?:[/–-]\s*[\w ]+|\([\w ]+\))?$",
     re.IGNORECASE,
 )
 #: A block that states a copyright is the site's footer, whatever its tag.
@@ -146,7 +148,34 @@ def _is_furniture(element: etree._Element) -> bool:
         parts & _FURNITURE_PARTS
         or tokens & _FURNITURE_TOKENS
         or any(infix in part for part in parts for infix in _FURNITURE_INFIXES)
+        or _is_labelled_box(element)
     )
+
+
+#: The label a box of links to other articles starts with, whatever its class.
+_BOX_LABEL = re.compile(
+    r"^(ilgili|benzer|diger|son|gundemdeki|en cok okunan|cok okunan)\s+(haber|icerik|duyuru)\w*$"
+    r"|^(haber|duyuru)\s+arsivi$|^bunlar da ilginizi cekebilir\w*$|^cok okunanlar$"
+)
+
+
+def _is_labelled_box(element: etree._Element) -> bool:
+    """A block that opens with a label such as "İlgili Haber", "Haber Arşivi" or "Diğer
+    Haberler" and holds no running text: a box of links, inline in the text or in a side column,
+    on sites whose class names say nothing ("inline-news", "kutu")."""
+    if element.tag not in ("div", "section", "span", "ul", "table", "td", "aside"):
+        return False
+    first = next(
+        (
+            " ".join(chunk.split())
+            for node in element.iter()
+            if isinstance(node.tag, str)
+            for chunk in (node.text,)
+            if chunk and chunk.strip()
+        ),
+        "",
+    )
+    return bool(_BOX_LABEL.match(fold(first).strip(" :»›-"))) and _prose(element) < 200
 
 
 def _is_site_header(element: etree._Element) -> bool:
@@ -635,7 +664,15 @@ def _clean_lines(
     #: Above the repeated headline, a line of one to three words is a kicker or a badge
     #: ("CANLI", "GÜNDEM"), never the text.
     all_lines = [line for i, line in enumerate(all_lines) if i >= title_at or len(line.split()) > 3]
+    title_words = len(title.split())
     for index, line in enumerate(all_lines):
+        words = line.split()
+        if (
+            index < 3
+            and len(words) > title_words
+            and fold(" ".join(words[:title_words])) == title_key
+        ):
+            line = " ".join(words[title_words:])  # the headline glued to the first paragraph
         key = fold(line)
         if (index < 3 or index >= len(all_lines) - 2) and (found := _BYLINE.match(line)):
             byline = byline or found["name"].strip()
@@ -653,7 +690,10 @@ def _clean_lines(
 
 
 _AUTHOR_PARTS = frozenset({"author", "yazar", "muhabir", "byline"})
-_AUTHOR_PREFIX = re.compile(r"^(?:yazar|muhabir|gönderen|haber|editör|by)\b\s*:?\s*", re.IGNORECASE)
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:yazar|muhabir|gönderen|haber|editör|röportaj|söyleşi|hazırlayan|yazan|by)\b\s*:?\s*",
+    re.IGNORECASE,
+)
 #: A person's name: two to four capitalised words.
 _PERSON = re.compile(r"^[A-ZÇĞİÖŞÜ][\w'’.]+(?: [A-ZÇĞİÖŞÜ][\w'’.]+){1,3}$")
 
@@ -676,7 +716,9 @@ def _class_author(tree: etree._Element) -> str | None:
 
 #: The link a teaser ends with: "Devamı için tıklayın", "Haberin devamı »", "Devamını oku".
 _MORE_LINK = re.compile(
-    r"^(haberin\s+)?devam[ıi]\w*(\s+i[çc]in)?(\s+(tıkla|oku)\w*)?\W*$", re.IGNORECASE
+    r"^((haberin\s+)?(devam|tamam)[ıi]\w*(\s+(okumak\s+)?i[çc]in)?(\s+(tıkla|oku)\w*)?"
+    r"|(haberin\s+)?kayna[ğg][ıi]na\s+git\w*|kayna[ğg][ıi]nda\s+(oku|devam)\w*)\W*$",
+    re.IGNORECASE,
 )
 
 
@@ -689,6 +731,36 @@ def _links_to_the_rest(tree: etree._Element, url: str) -> bool:
             if target != here:
                 return True
     return False
+
+
+#: Class words of the summary ("spot") a Turkish news page prints between headline and text.
+_SPOT_PARTS = frozenset({"spot", "ozet", "lead", "excerpt", "standfirst", "summary", "description"})
+
+
+def _spot(tree: etree._Element, heading: etree._Element | None) -> str | None:
+    """The summary under the headline (``itemprop="description"``, or a spot/özet/lead-classed
+    block) when it comes before the text: news scripts print it as an h2 outside the body block,
+    and it is the article's first paragraph. Under eight words it is a subtitle, not a spot."""
+    if heading is None:
+        return None
+    seen_heading = False
+    for element in tree.iter():
+        if element is heading:
+            seen_heading = True
+            continue
+        if not seen_heading or not isinstance(element.tag, str):
+            continue
+        if element.tag == "p" and len(_text(element).split()) >= 20:
+            return None  # the text has started
+        if element.tag not in ("h2", "h3", "p", "div", "span", "strong"):
+            continue
+        parts = _class_parts(element)[1]
+        if element.get("itemprop") != "description" and not parts & _SPOT_PARTS:
+            continue
+        text = _text(element)
+        if 8 <= len(text.split()) <= 80 and not element.xpath(".//p[2]"):
+            return text
+    return None
 
 
 def _listing_score(tree: etree._Element, lines: list[str]) -> float:
@@ -777,6 +849,9 @@ def extract_article(
             favor_precision=False,
         )
         lines = (extracted or "").splitlines()
+        spot = _spot(tree, heading)
+        if spot and fold(" ".join(spot.split())) not in fold(" ".join(" ".join(lines).split())):
+            lines = [spot, *lines]
     lines, byline = _clean_lines(lines, title, meta.author)
     words = sum(len(line.split()) for line in lines)
     if words == 0:

@@ -52,3 +52,26 @@ def test_dates_from_the_future_are_dropped() -> None:
 def test_impossible_dates_and_plain_numbers_are_not_dates() -> None:
     assert parse_date("31.02.2025", now=NOW) is None
     assert parse_date("1.615 çocuk ve 4,2 milyon lira", now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("November 20, 2025", datetime(2025, 11, 20, tzinfo=ISTANBUL)),
+        ("Thursday, November 20, 2025", datetime(2025, 11, 20, tzinfo=ISTANBUL)),
+        ("Nov 12, 2025 at 14:30", datetime(2025, 11, 12, 14, 30, tzinfo=ISTANBUL)),
+        ("Posted on September 3rd, 2025", datetime(2025, 9, 3, tzinfo=ISTANBUL)),
+        ("20 November 2025", datetime(2025, 11, 20, tzinfo=ISTANBUL)),
+        ("May 5, 2025", datetime(2025, 5, 5, tzinfo=ISTANBUL)),
+    ],
+)
+def test_english_month_names_of_an_english_locale_wordpress_parse(
+    text: str, expected: datetime
+) -> None:
+    assert parse_date(text, now=NOW) == expected
+
+
+def test_english_dates_from_the_future_are_dropped_too() -> None:
+    assert parse_date("December 12, 2030", now=NOW) is None
+    assert find_dates("January 1, 2031 and November 4, 2025", now=NOW)[0].moment.year == 2025
+    assert parse_date("Nov 2025 bütçesi", now=NOW) is None
