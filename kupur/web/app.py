@@ -89,7 +89,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
         problems = []
         for item in exc.errors():
-            where = [str(part) for part in item.get("loc", ()) if part not in ("query", "path")]
+            loc = tuple(item.get("loc", ()))
+            if loc and loc[0] in ("query", "path", "body"):
+                loc = loc[1:]  # where it came from; a body field may itself be called "query"
+            where = [str(part) for part in loc]
             name = ".".join(where) or "request"
             problems.append(f"parameter '{name}': {item.get('msg', 'invalid')}")
         return _error(request, 400, "; ".join(problems) or "bad request")

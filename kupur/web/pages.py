@@ -12,9 +12,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from kupur.errors import QuerySyntaxError
 from kupur.research import Kupur, entity_query
-from kupur.web.api import ArticleId, get_kupur
+from kupur.web.api import ArticleId, SubscriptionsPath, Today, get_kupur
 from kupur.web.params import MAX_QUERY_LENGTH, SearchParams, page_size, search_params
 from kupur.web.render import bar_chart, mark_entities, safe_snippet
+from kupur.web.saved_searches import read_subscriptions, summary
 from kupur.web.templates import templates
 
 __all__ = ["router"]
@@ -252,6 +253,41 @@ def entity_list(request: Request, kupur: KupurDep, list_name: str) -> Response:
         request,
         "entities.html",
         {"heading": heading, "detail_heading": detail_heading, "rows": rows, "lists": LISTS},
+    )
+
+
+_FREQUENCIES = {"weekly": "Haftalık", "daily": "Günlük"}
+_LANGUAGES = {"tr": "Türkçe", "en": "İngilizce"}
+
+
+def _alerts_text(alerts: dict[str, Any] | None) -> str:
+    if alerts is None:
+        return "yok"
+    kinds = []
+    if alerts["new"]:
+        kinds.append("yeni haber")
+    if alerts["spike"]:
+        factor = alerts["spike_factor"]
+        kinds.append(f"ani artış (×{factor:g})" if factor else "ani artış")
+    return ", ".join(kinds) or "kapalı"
+
+
+@router.get("/kayitli-aramalar", response_class=HTMLResponse)
+def saved_searches_page(
+    request: Request, kupur: KupurDep, path: SubscriptionsPath, day: Today
+) -> Response:
+    """Read-only: changes go through the token-protected API (the page shows a curl example)."""
+    return _page(
+        request,
+        "saved_searches.html",
+        {
+            "data": summary(read_subscriptions(path), kupur, day),
+            "frequencies": _FREQUENCIES,
+            "languages": _LANGUAGES,
+            "alerts_text": _alerts_text,
+            "token_set": bool(request.app.state.settings.api_token),
+            "base": str(request.base_url).rstrip("/"),
+        },
     )
 
 

@@ -248,6 +248,8 @@ def test_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/api/mentions",
         "/api/export",
         "/api/reindex",
+        "/api/saved-searches",
+        "/api/saved-searches/{subscription}/{search}",
     }
 
 
