@@ -1,6 +1,6 @@
 """The pages in a real headless Chromium (Debian's), driven by Playwright, against the app served
 by uvicorn on a loopback port: search, click a facet, open an article, and a planted <script>
-that must show as text and never run."""
+that must show as text and never run; the saved-searches page and its links to results."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from kupur.config import Settings
 from kupur.research import Kupur
 from kupur.web import create_app
 from tests.web.corpus import PLANTED_ID, PLANTED_TITLE
+from tests.web.test_saved_searches import PLANTED_QUERY, SUBSCRIPTIONS, TODAY
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
@@ -44,14 +46,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(data_settings: Settings, kupur: Kupur) -> Iterator[str]:
+@contextmanager
+def _serve(app: Any) -> Iterator[str]:
     port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(data_settings, kupur), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -62,6 +60,25 @@ def base_url(data_settings: Settings, kupur: Kupur) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def base_url(data_settings: Settings, kupur: Kupur) -> Iterator[str]:
+    with _serve(create_app(data_settings, kupur)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def saved_base_url(
+    data_settings: Settings, kupur: Kupur, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The app over a subscriptions file of its own, one query carrying a planted <script>."""
+    path = tmp_path_factory.mktemp("saved") / "subscriptions.yaml"
+    path.write_text(SUBSCRIPTIONS, encoding="utf-8")
+    app = create_app(data_settings.model_copy(update={"subscriptions_file": str(path)}), kupur)
+    app.state.today = lambda: TODAY
+    with _serve(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +161,30 @@ def test_project_page_draws_its_chart(page: Any, base_url: str, tmp_path: Path) 
     assert box is not None
     assert box["width"] > 300
     page.screenshot(path=str(tmp_path / "project.png"), full_page=True)
+
+
+def test_saved_searches_page_shows_a_planted_query_as_text_and_opens_results(
+    page: Any, saved_base_url: str, tmp_path: Path
+) -> None:
+    page.goto(saved_base_url + "/")
+    page.locator("header nav a", has_text="Kayıtlı aramalar").click()
+    page.wait_for_url("**/kayitli-aramalar")
+    assert page.evaluate("typeof window.kupurPwned") == "undefined"
+    planted = page.locator("tr[data-search=Planted] code.query")
+    assert planted.inner_text() == PLANTED_QUERY
+    assert page.locator("main script").count() == 0
+    assert page.locator(".recipient").all_inner_texts() == [
+        "a***@example.gov.tr",
+        "i***@example.gov.tr",
+        "m***@example.gov.tr",
+    ]
+    siroma = page.locator("tr[data-search=SİROMA]")
+    assert siroma.locator("td.num").all_inner_texts() == ["4", "1"]
+    page.screenshot(path=str(tmp_path / "saved-searches.png"), full_page=True)
+
+    siroma.locator("a.open").click()
+    page.wait_for_url("**/?q=proje%3Asiroma**")
+    assert page.input_value("input[name=q]") == "proje:siroma"
+    # Four articles, two of them one story: grouped into three results.
+    assert page.locator("li.hit").count() == 3
+    assert (tmp_path / "saved-searches.png").stat().st_size > 10_000
