@@ -45,7 +45,9 @@ _titles("Kaymakam", "kaymakamı", "kaymakamımız")
 _titles("Belediye Başkanı", "belediye başkanımız")
 _titles("Büyükşehir Belediye Başkanı")
 _titles("Belediye Başkan Yardımcısı")
-_titles("Başkan", "başkanı", "başkanımız")
+# The chair of a body's board is its president: "Ticaret Odası Yönetim Kurulu Başkanı" and
+# "Ticaret Odası Başkanı" are the same person, reported with the same title.
+_titles("Başkan", "başkanı", "başkanımız", "yönetim kurulu başkanı")
 _titles("Başkan Yardımcısı")
 _titles("Başkanvekili")
 _titles("Genel Müdür", "genel müdürü", "genel müdürümüz")
@@ -70,7 +72,6 @@ _titles("Muhabir", "muhabiri", "muhabirimiz")
 _titles("Milletvekili", "milletvekilimiz")
 _titles("Rektör", "rektörü")
 _titles("Dekan", "dekanı")
-_titles("Yönetim Kurulu Başkanı")
 _titles("Müftü", "müftüsü")
 _titles("Muhtar", "muhtarı")
 _titles("Öğretim Üyesi")
@@ -88,6 +89,11 @@ _titles("Başkonsolos", "başkonsolosu")
 _titles("Genel Başkan", "genel başkanı")
 _titles("İl Başkanı")
 _titles("İlçe Başkanı")
+# Convention: the head of a branch is a "Şube Başkanı" (as a "Şube Müdürü" or an "İl Başkanı"),
+# not the body's "Başkan"; a parliamentary group's officers keep "Grup" in their title.
+_titles("Şube Başkanı")
+_titles("Grup Başkanı")
+_titles("Grup Başkanvekili")
 _titles("Teknik Direktör", "teknik direktörü")
 _titles("Komutan", "komutanı")
 
@@ -208,7 +214,23 @@ ORG_HEADS: dict[str, str] = {
 #: Heads after which a name may go on to a unit of that body ("Tekirdağ Büyükşehir Belediyesi
 #: Meclisi", "Eskişehir Osmangazi Üniversitesi Hastanesi", "Toplu Konut İdaresi Başkanlığı"):
 #: written bare and followed by more capitalised words ending in a head, they are one name.
-ORG_INNER_HEADS = frozenset({"Belediyesi", "Üniversitesi", "İdaresi", "Huzurevi"})
+ORG_INNER_HEADS = frozenset(
+    {
+        "Belediyesi",
+        "Üniversitesi",
+        "İdaresi",
+        "Huzurevi",
+        # Bodies whose centres, committees and delegations are named after them: "Diyarbakır
+        # Barosu Kadın Hakları Merkezi", "Hak-İş Konfederasyonu Kadın Komitesi", "Avrupa
+        # Birliği Türkiye Delegasyonu".
+        "Barosu",
+        "Konfederasyonu",
+        "Federasyonu",
+        "Birliği",
+        "Sendikası",
+        "Odası",
+    }
+)
 
 #: Project head nouns, same convention as ``ORG_HEADS``; these may be written in lower case
 #: after the name ("Siroma projesi").

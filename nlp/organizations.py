@@ -22,6 +22,7 @@ from nlp.lexicon import (
     PROJECT_HEADS,
     head_form,
 )
+from nlp.people import match_title
 from nlp.tokens import (
     canonical_word,
     covered,
@@ -59,6 +60,13 @@ _INFLECTED_ENDINGS = (
     "lar",
     "ler",
 )
+#: Dative and accusative endings: a sentence-initial word so ended before a word that opens a
+#: name by itself is a common noun ("Kampa Erzurum Gençlik ve Spor İl Müdürlüğü'nün işbirliğiyle
+#: 25 çocuk katıldı", "Paneli Uluslararası Göç Örgütü izledi").
+_CASE_VOWELS = ("a", "e", "ı", "i", "u", "ü")
+#: Words that open a body's name and do not go on a name begun before them ("Göztepe Spor
+#: Kulübü" goes on; "Uluslararası Çalışma Örgütü" starts afresh).
+_SCOPE_WORDS = frozenset({"uluslararası", "ulusal", "avrupa", "birleşmiş", "dünya", "türkiye"})
 #: The last part of a union's name after a hyphen: "Kamu-Sen", "Memur-Sen", "Türk-İş".
 _UNION_TAILS = {"sen": "Sen", "iş": "İş"}
 #: The registry entries whose abbreviation after a place names that place's unit.
@@ -70,6 +78,9 @@ _DISTRICT_NAMED_HEADS = frozenset({"Belediyesi", "Kaymakamlığı"})
 _MAX_UNIT = 4
 #: A one-word sports club's name ends so: "Bursaspor", "Belediyespor", "Sivasspor".
 _CLUB_ENDING = "spor"
+#: Abbreviated legal forms written after a club's name: Futbol Kulübü, Spor Kulübü, Gençlik Spor
+#: Kulübü, Basketbol Kulübü, Jimnastik Kulübü.
+_CLUB_FORMS = frozenset({"FK", "SK", "GSK", "BK", "JK"})
 
 
 def is_abbreviation(token: Token) -> bool:
@@ -105,6 +116,19 @@ def _initials_start(doc: Doc, bracket: int, letters: str) -> int | None:
     return j + 1 if initials == letters and len(letters) >= 2 else None
 
 
+def _joining_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen written without spaces between two capitalised words ("Hak-İş")."""
+    return (
+        doc[j].text == "-"
+        and j > 0
+        and j + 1 < len(doc)
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and is_cap(doc[j - 1])
+        and is_cap(doc[j + 1])
+    )
+
+
 def _inner_head(token: Token) -> bool:
     """A bare head that a unit's name may follow ("Belediyesi" in "Belediyesi Meclisi")."""
     head = head_form(token.norm_, ORG_HEADS)
@@ -129,6 +153,19 @@ def _unit_follows(doc: Doc, i: int) -> bool:
     return False
 
 
+def _head_next(doc: Doc, i: int) -> bool:
+    return i + 1 < len(doc) and head_form(doc[i + 1].norm_, ORG_HEADS) is not None
+
+
+def _in_title(doc: Doc, i: int) -> bool:
+    """Is the head at ``i`` a word of a title ("Yönetim Kurulu Başkanı")? Then it names no body."""
+    for start in range(max(0, i - 3), i + 1):
+        length, _ = match_title(doc, start)
+        if start + length > i:
+            return True
+    return False
+
+
 def _bare_head_next(doc: Doc, i: int) -> bool:
     """Is the word after ``i`` a head noun without a case ending ("Trakya Üniversitesi")?"""
     if i + 1 >= len(doc) or (i + 2 < len(doc) and is_suffix(doc[i + 2])):
@@ -148,6 +185,20 @@ def _closes_other_name(doc: Doc, j: int) -> bool:
     return is_abbreviation(doc[j]) and after is not None and not is_upper_word(after)
 
 
+def _lone_word_before_place(doc: Doc, j: int) -> bool:
+    """ "Haytap ve Fethiye Hayvanları Koruma Derneği": one capitalised word that opens its
+    sentence or follows a lower-case word, before a connector and a place, is a name of its own;
+    a name does not go on past a place that opens the rest ("Aile ve Sosyal ..." has no place)."""
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is None or after.ent_type_ not in ("PROVINCE", "DISTRICT") or j < 1:
+        return False
+    if doc[j].norm_ not in CONNECTORS:
+        return False
+    word = doc[j - 1]
+    lone = sentence_initial(word) or not (is_cap(doc[j - 2]) or doc[j - 2].like_num)
+    return lone and word.norm_ not in INSTITUTION_WORDS
+
+
 def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
     """Can a sentence-initial capitalised word be the first word of a name?"""
     norm = token.norm_
@@ -155,7 +206,20 @@ def _may_open_name(token: Token, gazetteer: Gazetteer) -> bool:
         return True
     if token.ent_type_ in ("PROVINCE", "DISTRICT"):
         return True
+    if norm.endswith(_CASE_VOWELS) and _opens_name(token.doc, token.i + 1, gazetteer):
+        return False  # "Kermese Çankaya Belediyesi", "Foruma Uluslararası Çalışma Örgütü"
     return not norm.endswith(_INFLECTED_ENDINGS) or _bare_head_next(token.doc, token.i)
+
+
+def _opens_name(doc: Doc, i: int, gazetteer: Gazetteer) -> bool:
+    """Does the word at ``i`` open a name by itself: a place, a word of scope or a registered
+    body ("Çankaya", "Uluslararası", "Avrupa Birliği")?"""
+    if i >= len(doc) or not is_cap(doc[i]):
+        return False
+    token = doc[i]
+    if token.ent_type_ in ("PROVINCE", "DISTRICT") or token.norm_ in _SCOPE_WORDS:
+        return True
+    return any(m.start == i and m.label_ == "ORG" for m in span_group(doc, "registry"))
 
 
 def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer) -> int:
@@ -171,8 +235,12 @@ def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer)
             and is_cap(doc[j - 1])
             and not is_suffix(doc[j - 1])
             and not _closes_other_name(doc, j - 1)
+            and not _lone_word_before_place(doc, j)
         ):
             j -= 1
+            continue
+        if _joining_hyphen(doc, j):
+            j -= 1  # "Tez-Koop-İş Sendikası": hyphenated words are one word of the name
             continue
         if is_suffix(token) or not (is_cap(token) or token.like_num):
             break
@@ -180,10 +248,11 @@ def extend_name_left(doc: Doc, head: int, taken: set[int], gazetteer: Gazetteer)
             break
         if head_form(norm, ORG_HEADS) and not _unit_follows(doc, j):
             break
-        if sentence_initial(token) and not _may_open_name(token, gazetteer):
+        opens = sentence_initial(token) and not (j > 0 and _joining_hyphen(doc, j - 1))
+        if opens and not _may_open_name(token, gazetteer):
             break
         start = j
-        if sentence_initial(token):
+        if opens:
             break
         j -= 1
     while start < head and doc[start].norm_ in CONNECTORS:
@@ -219,8 +288,10 @@ class Organizations:
             if token.i in taken or not is_cap(token):
                 continue
             head = head_form(token.norm_, ORG_HEADS) or _union_tail(doc, token)
-            if head is None or _unit_follows(doc, token.i):
+            if head is None or _unit_follows(doc, token.i) or _in_title(doc, token.i):
                 continue
+            if head in _UNION_TAILS.values() and _head_next(doc, token.i):
+                continue  # "Hak-İş Konfederasyonu": the name ends at the head after the union
             last = token.i
             if head == "Rektörlüğü" and last > 0 and _inner_head(doc[last - 1]):
                 # "Bartın Üniversitesi Rektörlüğüne atanan": the university is meant.
@@ -233,18 +304,39 @@ class Organizations:
             span = Span(doc, start, last + 1, label="ORG")
             first = start + 1 if self._province_before_district(doc, start, last) else start
             parts = [canonical_word(t, self.abbreviations) for t in doc[first:last]]
-            name = " ".join([*parts, head])
-            if head in _UNION_TAILS.values():
-                name = name.replace(" - ", "-")
+            name = " ".join([*parts, head]).replace(" - ", "-")
             self._set_canonical(span, name)
             found.append(span)
             claimed.update(range(span.start, span.end))
+            lone = self._lone_body(doc, start, claimed)
+            if lone is not None:
+                found.append(lone)
+                claimed.add(lone.start)
         found.extend(self._registry_spans(doc, found, taken))
         found.extend(self._clubs(doc, found, taken))
         found.extend(self._initials_names(doc, found))
         found.extend(self._introduced_abbreviations(doc, found))
         doc.spans["organizations"] = found
         return doc
+
+    def _lone_body(self, doc: Doc, start: int, claimed: set[int]) -> Span | None:
+        """The one-word body listed before a name that opens with a place ("Haytap" in "Haytap
+        ve Fethiye Hayvanları Koruma Derneği"), unless it is a place or a given name."""
+        if start < 2 or not _lone_word_before_place(doc, start - 1):
+            return None
+        word = doc[start - 2]
+        if (
+            start - 2 in claimed
+            or not is_cap(word)
+            or not word.text.isalpha()
+            or word.ent_type_
+            or word.norm_ in self.gazetteer.given_names
+            or is_abbreviation(word)  # a registered or introduced abbreviation is found later
+        ):
+            return None
+        span = Span(doc, word.i, word.i + 1, label="ORG")
+        self._set_canonical(span, canonical_word(word))
+        return span
 
     def _province_before_district(self, doc: Doc, start: int, head: int) -> bool:
         """ "Denizli Pamukkale Belediyesi" is "Pamukkale Belediyesi": the district says it all."""
@@ -319,7 +411,10 @@ class Organizations:
                 if doc[start - 1].i in claimed or not is_cap(doc[start - 1]):
                     break
                 start -= 1
-            span = Span(doc, start, token.i + 1, label="ORG_CLUB")
+            end = token.i + 1
+            if end < len(doc) and doc[end].text in _CLUB_FORMS:
+                end += 1  # "Erzurumspor FK"
+            span = Span(doc, start, end, label="ORG_CLUB")
             self._set_canonical(span, " ".join(canonical_word(t) for t in span))
             span._.province = self.gazetteer.province_keys.get(norm[: -len(_CLUB_ENDING)])
             spans.append(span)

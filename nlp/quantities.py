@@ -50,6 +50,11 @@ _DAY_RANGE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d>\d{{1,2}})\s+{_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?(?!\w)"
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<y>(?:19|20)\d{{2}})\b")
+#: A year before its month: "2026 Mart ayına kadar", "2025 Haziran'ında" (a month name alone
+#: after a year is not read: "2025 Mayıs" could end a list).
+_YEAR_MONTH = re.compile(
+    rf"\b(?P<y>(?:19|20)\d{{2}})\s+{_MONTH}(?=['’][a-zçğıöşü]+|\s+ay(?:ı|ın|ına|ında|ından|ının|ınca)(?![a-zçğıöşü]))"
+)
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'[a-zçğıöşü]+)?\s+yıl[a-zçğıöşü]*")
 #: A year with a case suffix: "2019'da", "2024'te", "2025'ten beri", "2025'in ilk yarısı",
 #: "2030'a kadar", "2025'e göre" — but not a count such as "2000'den fazla".
@@ -394,6 +399,8 @@ class Quantities:
                 )
         for m in _MONTH_YEAR.finditer(lowered):
             add(m.start("month"), m.end(), f"{m.group('y')}-{MONTHS[m.group('month')]:02d}")
+        for m in _YEAR_MONTH.finditer(lowered):
+            add(m.start(), m.end(), f"{m.group('y')}-{MONTHS[m.group('month')]:02d}")
         for m in _YEAR_RANGE.finditer(lowered):
             add(m.start("y1"), m.end("y1"), m.group("y1"))
             add(m.start("y"), m.end("y"), m.group("y"))
