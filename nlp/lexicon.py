@@ -10,6 +10,7 @@ __all__ = [
     "CONNECTORS",
     "HONORIFICS",
     "INSTITUTION_WORDS",
+    "MONTHS",
     "NON_NAME_WORDS",
     "ORG_HEADS",
     "ORG_INNER_HEADS",
@@ -382,6 +383,28 @@ INSTITUTION_WORDS = frozenset(
     ]
 )
 
+#: Turkish month names (lower case) and their numbers.
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "ocak",
+            "şubat",
+            "mart",
+            "nisan",
+            "mayıs",
+            "haziran",
+            "temmuz",
+            "ağustos",
+            "eylül",
+            "ekim",
+            "kasım",
+            "aralık",
+        ],
+        start=1,
+    )
+}
+
 #: Capitalised words that are never part of a person's name even when capitalised.
 NON_NAME_WORDS = frozenset(
     [
@@ -415,18 +438,7 @@ NON_NAME_WORDS = frozenset(
         "programı",
         "türkiye",
         "cumhuriyeti",
-        "ocak",
-        "şubat",
-        "mart",
-        "nisan",
-        "mayıs",
-        "haziran",
-        "temmuz",
-        "ağustos",
-        "eylül",
-        "ekim",
-        "kasım",
-        "aralık",
+        *MONTHS,
         "pazartesi",
         "salı",
         "çarşamba",

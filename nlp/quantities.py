@@ -18,30 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.gazetteer import norm_text
+from nlp.lexicon import MONTHS
 from nlp.tokens import covered
 
-__all__ = ["MONTHS", "Quantities", "parse_number"]
+__all__ = ["Quantities", "parse_number"]
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "ocak",
-            "şubat",
-            "mart",
-            "nisan",
-            "mayıs",
-            "haziran",
-            "temmuz",
-            "ağustos",
-            "eylül",
-            "ekim",
-            "kasım",
-            "aralık",
-        ],
-        start=1,
-    )
-}
 _MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 _NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
