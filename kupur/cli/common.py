@@ -29,6 +29,7 @@ __all__ = [
     "data_dir_option",
     "pass_app",
     "progress_bar",
+    "sources_file_option",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -131,6 +132,16 @@ def progress_bar(app: App, description: str) -> Iterator[Callable[[int, int], No
         yield update
 
 
+def sources_file_option(command: F) -> F:
+    """``--sources FILE``, for every command that reads the sources file."""
+    return click.option(
+        "--sources",
+        "sources_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Sources file (default: the configured one, crawlers/sources.yaml).",
+    )(command)
+
+
 def crawl_options(command: F) -> F:
     """``--sources``, ``--source`` and ``--refresh``, shared by ``kupur crawl`` and ``kupur run``."""
     command = click.option(
@@ -139,9 +150,4 @@ def crawl_options(command: F) -> F:
     command = click.option(
         "--source", "names", multiple=True, help="Crawl only this source (repeatable)."
     )(command)
-    return click.option(
-        "--sources",
-        "sources_file",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Sources file (default: the configured one, crawlers/sources.yaml).",
-    )(command)
+    return sources_file_option(command)

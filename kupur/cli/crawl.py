@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from kupur.cli.common import App, crawl_options, data_dir_option, pass_app
+from kupur.cli.common import App, crawl_options, data_dir_option, pass_app, sources_file_option
 
 __all__ = ["crawl", "extraction_command", "sources"]
 
@@ -77,12 +77,7 @@ def sources() -> None:
 
 @sources.command("list")
 @data_dir_option
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Sources file (default: the configured one).",
-)
+@sources_file_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
 @pass_app
 def list_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
@@ -121,12 +116,7 @@ def check_sources(app: App, file: Path) -> None:
 
 @sources.command("status")
 @data_dir_option
-@click.option(
-    "--sources",
-    "sources_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Sources file (default: the configured one).",
-)
+@sources_file_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
 @pass_app
 def status_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
