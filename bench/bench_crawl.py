@@ -5,7 +5,7 @@
 1. crawl: a loopback agency site with N article pages behind a paginated listing, crawled by the
    real runner (subprocess, archive writes included) with politeness off (no robots.txt, no
    AutoThrottle, no delay, 16 concurrent requests per domain): pages per second.
-2. extraction alone: ``crawlers.extraction.extract_article`` over the labelled pages (demo sites
+2. extraction alone: ``kupur.crawlers.extraction.extract_article`` over the labelled pages (demo sites
    rendered from the corpus plus the crawler's own), pages per second, next to
    ``trafilatura.extract`` alone on the same pages.
 Prints figures; passes or fails nothing.
@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import trafilatura
 
-from crawlers.extraction import extract_article
-from kupur.config import load_settings
-from kupur.crawling import labelled_pages, run_crawl
+from kupur.app.config import load_settings
+from kupur.app.crawling import labelled_pages, run_crawl
+from kupur.crawlers.extraction import extract_article
 from kupur.demo import build
 from tests.crawlers.fixture_site import AgencySite, running
 

@@ -21,9 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.api import SearchRequest
-from index.tantivy_backend import TantivyBackend
-from kupur.models import (
+from kupur.core.models import (
     ISTANBUL,
     Article,
     DistrictRef,
@@ -33,6 +31,8 @@ from kupur.models import (
     ProjectRef,
     ProvinceRef,
 )
+from kupur.index.api import SearchRequest
+from kupur.index.tantivy_backend import TantivyBackend
 
 PROVINCES = [
     ("Samsun", 55, ["Atakum", "İlkadım", "Bafra", "Çarşamba"]),

@@ -17,13 +17,13 @@ import time
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from kupur.models import Article
-from nlp.embeddings import get_embedder
-from nlp.enrich import embedding_text
-from nlp.evaluation import load_eval_set
-from nlp.extract import EntityExtractor
-from nlp.gazetteer import DATA_DIR
-from nlp.stories import measure_pairs
+from kupur.core.models import Article
+from kupur.nlp.embeddings import get_embedder
+from kupur.nlp.enrich import embedding_text
+from kupur.nlp.evaluation import load_eval_set
+from kupur.nlp.extract import EntityExtractor
+from kupur.nlp.gazetteer import DATA_DIR
+from kupur.nlp.stories import measure_pairs
 
 
 def make_articles(count: int, words: int = 400, seed: int = 7) -> list[str]:

@@ -19,8 +19,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from typing import Literal
 
-from kupur.models import ISTANBUL
-from nlp.turkish import fold
+from kupur.core.models import ISTANBUL
+from kupur.core.turkish import MONTH_NAMES, WEEKDAY_NAMES, fold
 
 __all__ = ["DateKind", "FoundDate", "find_dates", "parse_date"]
 
@@ -29,12 +29,10 @@ DateKind = Literal["published", "updated"]
 #: Allowance for clocks that disagree; anything later than now + this is "from the future".
 FUTURE_ALLOWANCE = timedelta(hours=1)
 
-_MONTHS = {
-    "ocak": 1, "subat": 2, "mart": 3, "nisan": 4, "mayis": 5, "haziran": 6, "temmuz": 7,
-    "agustos": 8, "eylul": 9, "ekim": 10, "kasim": 11, "aralik": 12,
-    "oca": 1, "sub": 2, "mar": 3, "nis": 4, "may": 5, "haz": 6, "tem": 7, "agu": 8, "ags": 8,
-    "eyl": 9, "eki": 10, "kas": 11, "ara": 12,
-}  # fmt: skip
+#: Folded Turkish month names and their three-letter abbreviations ("eyl", "ags" for Ağustos too).
+_MONTHS = {fold(name): number for number, name in enumerate(MONTH_NAMES, start=1)}
+_MONTHS.update({fold(name)[:3]: number for number, name in enumerate(MONTH_NAMES, start=1)})
+_MONTHS["ags"] = 8
 #: English month names: WordPress installs left in the English locale print "November 20, 2025"
 #: on Turkish sites. "mar" and "may" already stand for the same months in Turkish.
 _EN_MONTHS = {
@@ -47,7 +45,7 @@ _MONTHS.update(_EN_MONTHS)
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _EN_MONTH_ALT = "|".join(sorted([*_EN_MONTHS, "may", "mar"], key=len, reverse=True))
 _EN_WEEKDAY_ALT = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_WEEKDAY_ALT = "pazartesi|sali|carsamba|persembe|cumartesi|cuma|pazar"
+_WEEKDAY_ALT = "|".join(sorted((fold(day) for day in WEEKDAY_NAMES), key=len, reverse=True))
 _TIME = r"(?:[\s,]*(?:[-–—|/]\s*)?(?:saat\s*:?\s*)?(?P<hh>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<ss>\d{2}))?)?"
 _ZONE = r"(?P<tz>z|[+-]\d{2}:?\d{2})?"
 
@@ -199,7 +197,7 @@ def _dateparser_fallback(text: str) -> datetime | None:
         return None
     import dateparser
 
-    from nlp.turkish import turkish_lower
+    from kupur.core.turkish import turkish_lower
 
     moment = dateparser.parse(
         turkish_lower(text),

@@ -24,9 +24,9 @@ from typing import Any
 
 import yaml
 
-from crawlers.extraction import Rejected, extract_article
-from kupur.models import ISTANBUL
-from nlp.turkish import turkish_lower
+from kupur.core.models import ISTANBUL
+from kupur.core.turkish import turkish_lower
+from kupur.crawlers.extraction import Rejected, extract_article
 
 __all__ = ["EvalReport", "LabelledPage", "body_f1", "evaluate", "load_labelled"]
 
@@ -222,7 +222,7 @@ def evaluate(pages: Iterable[LabelledPage]) -> EvalReport:
 def load_labelled(directory: Path | None = None) -> list[LabelledPage]:
     """The crawler's own labelled pages: a regional news agency style with encoding cases
     (``truth.yaml``) and the CMS families of Turkish local sites (``cms.yaml``)."""
-    folder = directory or Path(str(resources.files("crawlers") / "labelled"))
+    folder = directory or Path(str(resources.files("kupur.crawlers") / "labelled"))
     items = []
     for truth_file in sorted(folder.glob("*.yaml"), key=lambda p: (p.name != "truth.yaml", p.name)):
         for item in yaml.safe_load(truth_file.read_text(encoding="utf-8"))["pages"]:

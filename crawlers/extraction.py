@@ -29,10 +29,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from crawlers.dates import find_dates, parse_date
-from crawlers.encoding import decode_html
-from kupur.models import ISTANBUL
-from nlp.turkish import fold
+from kupur.core.models import ISTANBUL
+from kupur.core.turkish import fold
+from kupur.crawlers.dates import find_dates, parse_date
+from kupur.crawlers.encoding import decode_html
 
 __all__ = ["MIN_WORDS", "TEASER_WORDS", "Extracted", "RejectReason", "Rejected", "extract_article"]
 

@@ -1,14 +1,14 @@
-"""One crawl process: ``python -m crawlers.run JOB.json``.
+"""One crawl process: ``python -m kupur.crawlers.run JOB.json``.
 
 A Twisted reactor cannot be restarted, so every crawl runs in a process of its own; the shell
-(``kupur.crawling.run_crawl``) writes a job file and reads this process's standard output, where
+(``kupur.app.crawling.run_crawl``) writes a job file and reads this process's standard output, where
 each line is a JSON event (``opened``, ``page``, ``closed`` per source, ``skipped`` for sources a
 time limit or an interruption kept from starting, ``error`` for a job that cannot start). Logs go
 to standard error.
 
 The job: ``sources_file``, ``names`` (empty: every enabled source), ``refresh``, ``time_limit``
 (seconds), ``parallel`` (sources crawled at once) and ``settings`` (Scrapy settings, see
-``crawlers.settings``). Each source is its own spider run; one failing or slow source does not stop
+``kupur.crawlers.settings``). Each source is its own spider run; one failing or slow source does not stop
 the others. SIGTERM/SIGINT and the time limit stop the running spiders cleanly: every article
 already fetched is in the store and each source's run is closed as ``stopped``.
 """
@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from crawlers.sources import Source, load_sources, select_sources
-from kupur.errors import KupurError
+from kupur.core.errors import KupurError
+from kupur.crawlers.sources import Source, load_sources, select_sources
 
 __all__ = ["main"]
 
@@ -46,7 +46,7 @@ def _crawl(job: dict[str, Any], sources: list[Source], events: _Events) -> None:
     from scrapy.utils.defer import deferred_from_coro
     from twisted.internet import reactor as installed_reactor
 
-    from crawlers.spiders import SourceSpider
+    from kupur.crawlers.spiders import SourceSpider
 
     reactor: Any = installed_reactor  # the module object stands for the installed reactor
     settings = dict(job["settings"])
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     events = _Events(sys.stdout)
     if len(args) != 1:
-        print("usage: python -m crawlers.run JOB.json", file=sys.stderr)
+        print("usage: python -m kupur.crawlers.run JOB.json", file=sys.stderr)
         return 2
     try:
         job = json.loads(Path(args[0]).read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """Scrapy settings for a Kupür crawl, built from the ``[crawl]`` section of the configuration.
 
-The shell passes that section as a plain mapping (crawlers/ does not import kupur.config). A fast
+The shell passes that section as a plain mapping (crawlers/ does not import kupur.app.config). A fast
 crawl on loopback is a matter of settings, not code: ``download_delay = 0`` with AutoThrottle on
 gives no delay against a server that answers at once.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kupur.errors import CrawlError
+from kupur.core.errors import CrawlError
 
 __all__ = ["CRAWL_KEYS", "scrapy_settings"]
 
@@ -55,7 +55,7 @@ def scrapy_settings(crawl: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
         "KUPUR_RETRY_BACKOFF": max(delay, 0.25),
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-            "crawlers.middlewares.BackoffRetryMiddleware": 550,
+            "kupur.crawlers.middlewares.BackoffRetryMiddleware": 550,
         },
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,

@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 import yaml
 from parsel import Selector
 
-from crawlers.provinces import provinces
-from kupur.errors import SourceConfigError
+from kupur.core.errors import SourceConfigError
+from kupur.core.places import provinces
 
 __all__ = ["KINDS", "Source", "load_sources", "parse_sources", "select_sources"]
 

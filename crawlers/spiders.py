@@ -1,6 +1,6 @@
 """The one spider class that crawls any source: listing pages, RSS/Atom feeds or sitemaps.
 
-A source is data (``crawlers.sources.Source``); ``SourceSpider`` reads its kind and follows it:
+A source is data (``kupur.crawlers.sources.Source``); ``SourceSpider`` reads its kind and follows it:
 
 * listing: article links matching the source's pattern, then the next page (the source's
   ``next_page`` selector, else ``rel=next`` or a "Sonraki"/"»" link) until a page holds only known
@@ -37,12 +37,12 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
-from crawlers.dates import parse_date
-from crawlers.extraction import Rejected, extract_article
-from crawlers.sources import Source
-from crawlers.store import ArticleStore, open_store
-from crawlers.urls import canonicalize, registered_host, same_site
-from kupur.models import Article
+from kupur.core.models import Article
+from kupur.crawlers.dates import parse_date
+from kupur.crawlers.extraction import Rejected, extract_article
+from kupur.crawlers.sources import Source
+from kupur.crawlers.store import ArticleStore, open_store
+from kupur.crawlers.urls import canonicalize, registered_host, same_site
 
 __all__ = ["COUNTERS", "SourceSpider"]
 

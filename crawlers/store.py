@@ -13,8 +13,8 @@ from typing import Any, Literal, Protocol
 from scrapy.settings import BaseSettings
 from scrapy.utils.misc import load_object
 
-from kupur.errors import CrawlError
-from kupur.models import Article
+from kupur.core.errors import CrawlError
+from kupur.core.models import Article
 
 __all__ = ["ArticleStore", "SaveOutcome", "open_store"]
 

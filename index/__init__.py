@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from index.api import (
+from kupur.core.errors import SearchError
+from kupur.index.api import (
     FACET_FIELDS,
     FacetBucket,
     HistogramBucket,
@@ -21,8 +22,7 @@ from index.api import (
     SearchRequest,
     SearchResult,
 )
-from index.query import parse_query
-from kupur.errors import SearchError
+from kupur.index.query import parse_query
 
 __all__ = [
     "FACET_FIELDS",
@@ -63,10 +63,10 @@ def open_backend(
                 f"search backend '{kind}' needs the server's URL: set KUPUR_SEARCH_URL "
                 "or search_url in kupur.toml"
             )
-        from index.tantivy_backend import TantivyBackend
+        from kupur.index.tantivy_backend import TantivyBackend
 
         return TantivyBackend(index_dir)
-    from index.es_backend import ServerBackend
+    from kupur.index.es_backend import ServerBackend
 
     product: Literal["elasticsearch", "opensearch"] | None = None
     if kind == "elasticsearch":

@@ -25,7 +25,13 @@ from dataclasses import dataclass
 
 import tantivy
 
-from nlp.turkish import APOSTROPHES, normalize_apostrophes, strip_suffix
+from kupur.core.turkish import (
+    APOSTROPHES,
+    fold_same_length,
+    map_turkish_i,
+    normalize_apostrophes,
+    strip_suffix,
+)
 
 __all__ = [
     "FOLD_TOKENIZER",
@@ -36,7 +42,6 @@ __all__ = [
     "fold_tokens",
     "index_text",
     "name_key",
-    "premap",
     "protect_names",
     "stem_analyzer",
     "stem_tokens",
@@ -45,25 +50,13 @@ __all__ = [
 FOLD_TOKENIZER = "kupur_fold"
 STEM_TOKENIZER = "kupur_stem"
 _MIN_SAFE_STEM = 3
-_PREMAP = str.maketrans({"İ": "i", "I": "ı"})
 _SUFFIX_IN_TEXT_RE = re.compile(f"(?<=[^\\W_])[{APOSTROPHES}][^\\W\\d_]+")
-
-
-def premap(text: str) -> str:
-    """Map İ→i and I→ı so a Unicode lower-case filter lowers Turkish correctly (same length)."""
-    return text.translate(_PREMAP)
 
 
 def index_text(text: str) -> str:
     """The text an engine indexes: apostrophe suffixes dropped ("Samsun'da" → "Samsun"), so
     phrases match across them exactly as Elasticsearch's ``apostrophe`` filter does."""
-    return premap(_SUFFIX_IN_TEXT_RE.sub("", text))
-
-
-_FOLD_CHARS = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZÇĞİIıÖŞÜÂÎÛçğöşüâîû",
-    "abcdefghijklmnopqrstuvwxyzcgiiiosuaiucgosuaiu",
-)
+    return map_turkish_i(_SUFFIX_IN_TEXT_RE.sub("", text))
 
 
 def protect_names(text: str, words: Iterable[str]) -> str:
@@ -71,7 +64,7 @@ def protect_names(text: str, words: Iterable[str]) -> str:
     stemmer leaves it alone: a trailing digit ends every Turkish suffix rule ("atakum" →
     ``atakum0``, never ``atak``). Used on the stemmed fields only; queries for those words use the
     folded fields. Plain string search on a same-length folded copy: no regex to compile."""
-    folded = text.translate(_FOLD_CHARS)
+    folded = fold_same_length(text)
     ends: set[int] = set()
     for word in words:
         start = folded.find(word)

@@ -1,7 +1,7 @@
 """The search backend protocol and the request/result records every backend speaks.
 
 All backends (tantivy, Elasticsearch, OpenSearch) take a ``SearchRequest`` whose ``query`` is
-Kupür's query language (see ``index.query``) and return a ``SearchResult``; none of them ever lets
+Kupür's query language (see ``kupur.index.query``) and return a ``SearchResult``; none of them ever lets
 a user's text reach the engine's own query syntax.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, Protocol
 
-from kupur.models import Article
+from kupur.core.models import Article
 
 __all__ = [
     "FACET_FIELDS",

@@ -18,14 +18,21 @@ from datetime import datetime
 from importlib import resources
 from typing import Any, Literal
 
-from index.api import FACET_FIELDS, FacetBucket, HistogramBucket, Hit, SearchRequest, SearchResult
-from index.es_query import aggregations, filters, query_words, search_body, translate
-from index.fields import IndexedArticle
-from index.fusion import collapse_by_story, reciprocal_rank_fusion
-from index.inflection import inflected_name, name_splits
-from index.query import Node, parse_query
-from kupur.errors import BackendMismatch, BackendUnavailable, ConfigError, SearchError
-from kupur.models import Article
+from kupur.core.errors import BackendMismatch, BackendUnavailable, ConfigError, SearchError
+from kupur.core.models import Article
+from kupur.index.api import (
+    FACET_FIELDS,
+    FacetBucket,
+    HistogramBucket,
+    Hit,
+    SearchRequest,
+    SearchResult,
+)
+from kupur.index.es_query import aggregations, filters, query_words, search_body, translate
+from kupur.index.fields import IndexedArticle
+from kupur.index.fusion import collapse_by_story, reciprocal_rank_fusion
+from kupur.index.inflection import inflected_name, name_splits
+from kupur.index.query import Node, parse_query
 
 __all__ = ["ServerBackend", "build_template", "document_body", "version_problem"]
 
@@ -38,7 +45,7 @@ _VERSION_RE = re.compile(r"-v(\d+)$")
 
 def build_template(index_name: str, product: Product) -> Json:
     """The shipped template, pointed at ``<index_name>-v*`` and adapted to the product."""
-    text = (resources.files("index") / "templates" / "articles.es.json").read_text("utf-8")
+    text = (resources.files("kupur.index") / "templates" / "articles.es.json").read_text("utf-8")
     template: Json = json.loads(text)
     template.pop("_comment", None)
     template["index_patterns"] = [f"{index_name}-v*"]

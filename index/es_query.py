@@ -1,6 +1,6 @@
 """Translate a parsed query and a ``SearchRequest`` into Elasticsearch / OpenSearch query DSL.
 
-Pure functions, no client: the same decisions as ``index.tantivy_query`` expressed as DSL for the
+Pure functions, no client: the same decisions as ``kupur.index.tantivy_query`` expressed as DSL for the
 mapping in ``index/templates/articles.es.json``. User text only ever appears as the *value* of
 ``match`` / ``match_phrase`` / ``term`` / ``prefix`` clauses, never as ``query_string`` syntax.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from index.analysis import analyze_word, fold_tokens, name_key
-from index.api import FACET_FIELDS, SearchRequest
-from index.fields import FACET_SIZE
-from index.query import And, DateRange, FieldFilter, Node, Not, Or, Phrase, Term
-from index.tantivy_query import date_bounds
+from kupur.index.analysis import analyze_word, fold_tokens, name_key
+from kupur.index.api import FACET_FIELDS, SearchRequest
+from kupur.index.fields import FACET_SIZE
+from kupur.index.query import And, DateRange, FieldFilter, Node, Not, Or, Phrase, Term
+from kupur.index.tantivy_query import date_bounds
 
 __all__ = [
     "aggregations",

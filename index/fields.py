@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from index.analysis import fold_tokens, name_key
-from kupur.models import ISTANBUL, Article
+from kupur.core.models import ISTANBUL, Article
+from kupur.index.analysis import fold_tokens, name_key
 
 __all__ = ["FACET_SIZE", "IndexedArticle", "histogram_keys", "hit_entities", "local_day"]
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from index.analysis import fold_analyzer, premap, stem_analyzer
+from kupur.core.turkish import map_turkish_i
+from kupur.index.analysis import fold_analyzer, stem_analyzer
 
 __all__ = ["HighlightTerms", "snippet"]
 
@@ -62,7 +63,7 @@ def snippet(text: str, terms: HighlightTerms, max_chars: int = 240) -> str:
 
 
 def _matches(text: str, terms: HighlightTerms) -> list[tuple[int, int]]:
-    mapped = premap(text)
+    mapped = map_turkish_i(text)
     folded = _FOLD.pre_tokenize(mapped).tokens
     stemmed = _STEM.pre_tokenize(mapped).tokens
     return [

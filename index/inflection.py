@@ -37,7 +37,7 @@ from collections.abc import Callable
 from functools import cache
 from itertools import product
 
-from nlp.turkish import fold
+from kupur.core.turkish import fold
 
 __all__ = ["MIN_NAME_LETTERS", "inflected_name", "name_splits", "suffixes_after"]
 

@@ -21,10 +21,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
-from kupur.errors import QuerySyntaxError
-from nlp.turkish import fold
+from kupur.core.entity_kinds import ENTITY_KINDS
+from kupur.core.errors import QuerySyntaxError
+from kupur.core.turkish import fold
 
 __all__ = [
     "FIELD_NAMES",
@@ -45,18 +46,11 @@ EntityField = Literal["province", "district", "person", "organization", "project
 
 #: Accepted field names (folded, so "ilçe", "İLÇE" and "ilce" are one) and what they filter on.
 FIELD_NAMES: dict[str, EntityField | Literal["date"]] = {
-    "il": "province",
-    "province": "province",
-    "ilce": "district",
-    "district": "district",
-    "kisi": "person",
-    "person": "person",
-    "kurum": "organization",
-    "kurulus": "organization",
-    "organization": "organization",
-    "org": "organization",
-    "proje": "project",
-    "project": "project",
+    **{
+        alias: cast(EntityField, kind.singular)
+        for kind in ENTITY_KINDS
+        for alias in kind.field_aliases
+    },
     "kaynak": "source",
     "source": "source",
     "tarih": "date",
@@ -208,7 +202,7 @@ def _read_phrase(query: str, start: int) -> tuple[str, int]:
 def _field_token(query: str, name: str, word: str, start: int, end: int) -> _Token:
     field = FIELD_NAMES.get(fold(name))
     if field is None:
-        known = "il, ilçe, kişi, kurum, proje, kaynak, tarih"
+        known = ", ".join([*(kind.field for kind in ENTITY_KINDS), "kaynak", "tarih"])
         raise QuerySyntaxError(
             f"unknown field '{name}:' (known fields: {known}); "
             'put the text in quotes to search for it as words: "' + word + '"',

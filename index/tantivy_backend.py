@@ -29,7 +29,9 @@ import numpy as np
 import tantivy
 from tantivy import Occur, Query
 
-from index.analysis import (
+from kupur.core.errors import BackendMismatch, BackendUnavailable, SearchError
+from kupur.core.models import Article
+from kupur.index.analysis import (
     FOLD_TOKENIZER,
     STEM_TOKENIZER,
     fold_analyzer,
@@ -37,16 +39,21 @@ from index.analysis import (
     protect_names,
     stem_analyzer,
 )
-from index.api import FACET_FIELDS, FacetBucket, HistogramBucket, Hit, SearchRequest, SearchResult
-from index.fields import FACET_SIZE, IndexedArticle
-from index.fusion import collapse_by_story, reciprocal_rank_fusion
-from index.highlight import HighlightTerms, snippet
-from index.inflection import inflected_name
-from index.query import And, DateRange, FieldFilter, Node, parse_query
-from index.tantivy_query import TantivyQueryBuilder
-from index.vectors import VectorStore
-from kupur.errors import BackendMismatch, BackendUnavailable, SearchError
-from kupur.models import Article
+from kupur.index.api import (
+    FACET_FIELDS,
+    FacetBucket,
+    HistogramBucket,
+    Hit,
+    SearchRequest,
+    SearchResult,
+)
+from kupur.index.fields import FACET_SIZE, IndexedArticle
+from kupur.index.fusion import collapse_by_story, reciprocal_rank_fusion
+from kupur.index.highlight import HighlightTerms, snippet
+from kupur.index.inflection import inflected_name
+from kupur.index.query import And, DateRange, FieldFilter, Node, parse_query
+from kupur.index.tantivy_query import TantivyQueryBuilder
+from kupur.index.vectors import VectorStore
 
 __all__ = ["SCHEMA_VERSION", "TantivyBackend"]
 

@@ -1,7 +1,7 @@
-"""Translate a parsed query (``index.query``) into tantivy ``Query`` objects.
+"""Translate a parsed query (``kupur.index.query``) into tantivy ``Query`` objects.
 
 Only tantivy's query builders are used, never its query-string parser, so no user text can reach
-tantivy's own syntax. The field layout is the one ``index.tantivy_backend`` creates.
+tantivy's own syntax. The field layout is the one ``kupur.index.tantivy_backend`` creates.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta
 import tantivy
 from tantivy import Occur, Query
 
-from index.analysis import analyze_word, fold_tokens
-from index.highlight import HighlightTerms
-from index.query import And, DateRange, FieldFilter, Node, Not, Phrase, Term
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
+from kupur.index.analysis import analyze_word, fold_tokens
+from kupur.index.highlight import HighlightTerms
+from kupur.index.query import And, DateRange, FieldFilter, Node, Not, Phrase, Term
 
 __all__ = ["TantivyQueryBuilder", "date_bounds"]
 

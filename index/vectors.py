@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from kupur.errors import BackendMismatch, SearchError
+from kupur.core.errors import BackendMismatch, SearchError
 
 __all__ = ["VectorStore"]
 

@@ -1,10 +1,10 @@
-"""Kupür: Turkish news monitoring. The public Python API for researchers is ``kupur.research``:
+"""Kupür: Turkish news monitoring. The researchers' Python API (``kupur.app.application``):
 
     from kupur import open_kupur
     k = open_kupur("demo-data")
     k.mentions_over_time("proje:siroma").plot()
 
-The names are loaded on first use, so the stages that import ``kupur.models`` do not pay for
+The names are loaded on first use, so the stages that import ``kupur.core.models`` do not pay for
 pandas and the archive.
 """
 
@@ -13,14 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kupur.research import Kupur, entity_query, open_kupur
+    from kupur.app.application import Kupur, entity_query, open_kupur
 
 __all__ = ["Kupur", "entity_query", "open_kupur"]
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from kupur import research
+        from kupur.app import application
 
-        return getattr(research, name)
+        return getattr(application, name)
     raise AttributeError(f"module 'kupur' has no attribute {name!r}")

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
-from kupur.errors import ConfigError, ModelNotFoundError
+from kupur.core.errors import ConfigError, ModelNotFoundError
 
 __all__ = ["BACKENDS", "Embedder", "get_embedder", "normalise"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kupur.models import Article
-from nlp.embeddings import Embedder, get_embedder
-from nlp.extract import EntityExtractor
-from nlp.stories import assign_stories
+from kupur.core.models import Article
+from kupur.nlp.embeddings import Embedder, get_embedder
+from kupur.nlp.extract import EntityExtractor
+from kupur.nlp.stories import assign_stories
 
 __all__ = ["Enricher", "embedding_text"]
 

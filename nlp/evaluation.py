@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from kupur.errors import ConfigError
-from kupur.models import Entities
-from nlp.gazetteer import DATA_DIR, Gazetteer, name_key, slugify
-from nlp.turkish import fold
+from kupur.core.errors import ConfigError
+from kupur.core.models import Entities
+from kupur.core.turkish import fold
+from kupur.nlp.gazetteer import DATA_DIR, Gazetteer, name_key, slugify
 
 __all__ = [
     "ENTITY_TYPES",

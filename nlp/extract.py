@@ -1,4 +1,4 @@
-"""``EntityExtractor``: text in, ``kupur.models.Entities`` out.
+"""``EntityExtractor``: text in, ``kupur.core.models.Entities`` out.
 
 Building one loads the gazetteers and the spaCy pipeline once; ``extract_many`` streams texts
 through ``nlp.pipe``. Each kind of entity is linked to one canonical entry per text: a province
@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kupur.models import (
+from kupur.core.models import (
     DistrictRef,
     Entities,
     Figure,
@@ -26,9 +26,9 @@ from kupur.models import (
     ProjectRef,
     ProvinceRef,
 )
-from nlp.gazetteer import Gazetteer, load_gazetteer, name_key
-from nlp.pipeline import build_pipeline
-from nlp.places import club_provinces
+from kupur.nlp.gazetteer import Gazetteer, load_gazetteer, name_key
+from kupur.nlp.pipeline import build_pipeline
+from kupur.nlp.places import club_provinces
 
 __all__ = ["EntityExtractor", "doc_to_entities"]
 
@@ -42,7 +42,7 @@ class EntityExtractor:
         self.gazetteer: Gazetteer = load_gazetteer(str(projects_file) if projects_file else "")
         self.nlp: Language = build_pipeline(self.gazetteer)
         if ner_model:
-            from nlp.ner import add_ner_component
+            from kupur.nlp.ner import add_ner_component
 
             add_ner_component(self.nlp, ner_model)
 

@@ -8,9 +8,7 @@ spaCy pipeline puts in a token's ``norm_``.
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,9 +16,11 @@ from typing import Any
 
 import yaml
 
-from kupur.errors import ConfigError
-from nlp.lexicon import PROJECT_HEADS, head_form
-from nlp.turkish import strip_suffix, turkish_lower
+from kupur.core import places
+from kupur.core.errors import ConfigError
+from kupur.core.places import PROVINCE_ALIASES
+from kupur.core.turkish import search_key, strip_suffix, turkish_lower
+from kupur.nlp.lexicon import PROJECT_HEADS, head_form
 
 __all__ = [
     "DATA_DIR",
@@ -37,7 +37,6 @@ DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_PROJECTS_FILE = DATA_DIR / "projects.yaml"
 
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
-_SLUG_FOLD = str.maketrans({"ç": "c", "ğ": "g", "ı": "i", "ö": "o", "ş": "s", "ü": "u"})
 
 
 def norm_text(text: str) -> str:
@@ -52,22 +51,8 @@ def name_key(text: str) -> str:
 
 def slugify(text: str) -> str:
     """ASCII slug used as the id of an unregistered project ("Güçlü Aile Projesi" → "guclu-aile-projesi")."""
-    folded = unicodedata.normalize("NFKD", name_key(text).translate(_SLUG_FOLD))
-    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", search_key(text)).strip("-")
 
-
-#: Old or short names of provinces still common in the press.
-PROVINCE_ALIASES = {
-    "Afyon": "Afyonkarahisar",
-    "Maraş": "Kahramanmaraş",
-    "K.Maraş": "Kahramanmaraş",
-    "Antep": "Gaziantep",
-    "Urfa": "Şanlıurfa",
-    "Ş.Urfa": "Şanlıurfa",
-    "İçel": "Mersin",
-    "Hakkâri": "Hakkari",
-}
 
 #: District names that are also common words, weekdays, months, regions, rivers or frequent
 #: surnames. They count only with a cue ("Çarşamba ilçesi", "Pazar Kaymakamı", "Kale Belediyesi").
@@ -358,11 +343,7 @@ def _read_yaml_registry(path: Path, kind: str) -> list[RegistryEntry]:
 @lru_cache(maxsize=8)
 def load_gazetteer(projects_file: str = "") -> Gazetteer:
     """Read every list once; ``projects_file`` empty means the shipped registry."""
-    places = json.loads((DATA_DIR / "places.json").read_text(encoding="utf-8"))
-    provinces = {p["name"]: int(p["plate"]) for p in places["provinces"]}
-    districts: dict[str, list[str]] = {}
-    for district in places["districts"]:
-        districts.setdefault(district["name"], []).append(district["province"])
+    provinces = {p.name: p.plate for p in places.provinces()}
     province_keys = {name_key(name): name for name in provinces}
     province_keys.update({name_key(alias): name for alias, name in PROVINCE_ALIASES.items()})
     given = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
@@ -370,7 +351,7 @@ def load_gazetteer(projects_file: str = "") -> Gazetteer:
     projects_path = Path(projects_file) if projects_file else DEFAULT_PROJECTS_FILE
     return Gazetteer(
         provinces=provinces,
-        districts={name: tuple(provs) for name, provs in districts.items()},
+        districts=places.districts(),
         province_keys=province_keys,
         given_names=given_names,
         organizations=_read_yaml_registry(DATA_DIR / "organizations.yaml", "organisation"),

@@ -1,10 +1,12 @@
 """Closed word lists of Turkish news about social services: titles, honorifics, head nouns.
 
 Everything here is compared on a token's ``norm_`` (Turkish lower case, circumflex removed, see
-``nlp.pipeline``), so the lists are written in lower case.
+``kupur.nlp.pipeline``), so the lists are written in lower case.
 """
 
 from __future__ import annotations
+
+from kupur.core.turkish import MONTH_NAMES, WEEKDAY_NAMES, turkish_lower
 
 __all__ = [
     "CONNECTORS",
@@ -33,7 +35,7 @@ TITLES: dict[tuple[str, ...], str] = {}
 
 def _titles(canonical: str, *forms: str) -> None:
     for form in (canonical, *forms):
-        TITLES[tuple(form.replace("İ", "i").replace("I", "ı").lower().split())] = canonical
+        TITLES[tuple(turkish_lower(form).split())] = canonical
 
 
 _titles("Bakan", "bakanı")
@@ -384,26 +386,7 @@ INSTITUTION_WORDS = frozenset(
 )
 
 #: Turkish month names (lower case) and their numbers.
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "ocak",
-            "şubat",
-            "mart",
-            "nisan",
-            "mayıs",
-            "haziran",
-            "temmuz",
-            "ağustos",
-            "eylül",
-            "ekim",
-            "kasım",
-            "aralık",
-        ],
-        start=1,
-    )
-}
+MONTHS = {turkish_lower(name): number for number, name in enumerate(MONTH_NAMES, start=1)}
 
 #: Capitalised words that are never part of a person's name even when capitalised.
 NON_NAME_WORDS = frozenset(
@@ -439,13 +422,7 @@ NON_NAME_WORDS = frozenset(
         "türkiye",
         "cumhuriyeti",
         *MONTHS,
-        "pazartesi",
-        "salı",
-        "çarşamba",
-        "perşembe",
-        "cuma",
-        "cumartesi",
-        "pazar",
+        *(turkish_lower(day) for day in WEEKDAY_NAMES),
         "il",
         "ilçe",
         "genel",

@@ -18,9 +18,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kupur.errors import ModelNotFoundError
-from nlp.people import person_name
-from nlp.tokens import span_group
+from kupur.core.errors import ModelNotFoundError
+from kupur.nlp.people import person_name
+from kupur.nlp.tokens import span_group
 
 __all__ = ["NEREntity", "TransformersNER", "add_ner_component"]
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.gazetteer import Gazetteer, load_gazetteer, name_key
-from nlp.lexicon import (
+from kupur.core.turkish import turkish_upper
+from kupur.nlp.gazetteer import Gazetteer, load_gazetteer, name_key
+from kupur.nlp.lexicon import (
     CONNECTORS,
     INSTITUTION_WORDS,
     ORG_HEADS,
@@ -22,8 +23,8 @@ from nlp.lexicon import (
     PROJECT_HEADS,
     head_form,
 )
-from nlp.people import match_title
-from nlp.tokens import (
+from kupur.nlp.people import match_title
+from kupur.nlp.tokens import (
     canonical_word,
     covered,
     is_cap,
@@ -32,7 +33,6 @@ from nlp.tokens import (
     sentence_initial,
     span_group,
 )
-from nlp.turkish import turkish_upper
 
 __all__ = ["Organizations", "extend_name_left", "is_abbreviation"]
 
@@ -270,7 +270,7 @@ class Organizations:
 
     Labels: ORG for a head-noun name, ORG_REF for a registered name without a head noun
     ("Kızılay", "Cumhurbaşkanlığı"), ORG_ABBR for an abbreviation. A project name may contain an
-    ORG_REF ("100 Günlük Cumhurbaşkanlığı İcraat Programı"); ``nlp.projects`` then drops it.
+    ORG_REF ("100 Günlük Cumhurbaşkanlığı İcraat Programı"); ``kupur.nlp.projects`` then drops it.
     """
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -392,7 +392,7 @@ class Organizations:
     def _clubs(self, doc: Doc, found: list[Span], taken: set[int]) -> list[Span]:
         """Sports clubs named as one word ending in "spor" ("Bursaspor'un", "Rize
         Belediyespor"). A place written before the word belongs to the name; a province the word
-        starts with ("Bursa" in "Bursaspor") is kept in ``_.province`` for ``nlp.places``."""
+        starts with ("Bursa" in "Bursaspor") is kept in ``_.province`` for ``kupur.nlp.places``."""
         claimed = {i for span in found for i in range(span.start, span.end)} | taken
         spans: list[Span] = []
         for token in doc:

@@ -10,7 +10,7 @@ Two components, because organisations are found between them:
   "Fatih Kaya"), or an unknown capitalised word before a place that is also a surname ("Sahit
   Aydın"); then a title written after the name ("Kemal Gümrükçü, İl Müdürü, ...") is attached.
 
-A place name inside a person span is never reported as a place (``nlp.places``).
+A place name inside a person span is never reported as a place (``kupur.nlp.places``).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from nlp.gazetteer import NAME_LIKE_PLACES, Gazetteer, load_gazetteer, norm_text
-from nlp.lexicon import (
+from kupur.core.turkish import turkish_title
+from kupur.nlp.gazetteer import NAME_LIKE_PLACES, Gazetteer, load_gazetteer, norm_text
+from kupur.nlp.lexicon import (
     CONNECTORS,
     HONORIFICS,
     INSTITUTION_WORDS,
@@ -32,8 +33,14 @@ from nlp.lexicon import (
     TITLES,
     head_form,
 )
-from nlp.tokens import canonical_word, covered, is_cap, is_suffix, sentence_initial, span_group
-from nlp.turkish import turkish_title
+from kupur.nlp.tokens import (
+    canonical_word,
+    covered,
+    is_cap,
+    is_suffix,
+    sentence_initial,
+    span_group,
+)
 
 __all__ = ["NamedPeople", "TitledPeople", "person_name"]
 

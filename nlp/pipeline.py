@@ -35,8 +35,9 @@ from spacy.language import Language
 from spacy.tokens import Span
 from spacy.util import compile_suffix_regex
 
-from nlp.gazetteer import DISTRICT_ALIASES, PROVINCE_ALIASES, Gazetteer, norm_text
-from nlp.turkish import APOSTROPHES
+from kupur.core.places import PROVINCE_ALIASES
+from kupur.core.turkish import APOSTROPHES
+from kupur.nlp.gazetteer import DISTRICT_ALIASES, Gazetteer, norm_text
 
 __all__ = ["SPAN_GROUPS", "build_pipeline"]
 
@@ -99,7 +100,7 @@ def _registry_patterns(gazetteer: Gazetteer) -> list[dict[str, Any]]:
 def build_pipeline(gazetteer: Gazetteer) -> Language:
     """A fresh Language with every Kupür component; ``gazetteer`` fills the rulers."""
     # Importing the modules registers their factories with spaCy.
-    from nlp import organizations, people, places, projects, quantities  # noqa: F401
+    from kupur.nlp import organizations, people, places, projects, quantities  # noqa: F401
 
     nlp = spacy.blank("tr")
     _customise_tokenizer(nlp)

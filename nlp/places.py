@@ -24,10 +24,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.gazetteer import AMBIGUOUS_DISTRICTS, Gazetteer, load_gazetteer
-from nlp.lexicon import PLACE_CUES
-from nlp.tokens import covered, is_cap, is_suffix, sentence_initial
-from nlp.turkish import turkish_title
+from kupur.core.turkish import turkish_title
+from kupur.nlp.gazetteer import AMBIGUOUS_DISTRICTS, Gazetteer, load_gazetteer
+from kupur.nlp.lexicon import PLACE_CUES
+from kupur.nlp.tokens import covered, is_cap, is_suffix, sentence_initial
 
 __all__ = ["Places"]
 
@@ -155,7 +155,7 @@ def _street_name(doc: Doc, end: int) -> bool:
 
 
 def club_provinces(doc: Doc) -> set[str]:
-    """Provinces a club's name starts with ("Bursaspor"), found by ``nlp.organizations``. They
+    """Provinces a club's name starts with ("Bursaspor"), found by ``kupur.nlp.organizations``. They
     are reported as provinces of the text (the club's span keeps its own canonical name)."""
     return {
         str(club._.province)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.gazetteer import Gazetteer, load_gazetteer, slugify
-from nlp.lexicon import CONNECTORS, PROJECT_HEADS, head_form, pair_head_form
-from nlp.organizations import extend_name_left
-from nlp.tokens import canonical_word, covered, is_cap, is_upper_word, span_group
+from kupur.nlp.gazetteer import Gazetteer, load_gazetteer, slugify
+from kupur.nlp.lexicon import CONNECTORS, PROJECT_HEADS, head_form, pair_head_form
+from kupur.nlp.organizations import extend_name_left
+from kupur.nlp.tokens import canonical_word, covered, is_cap, is_upper_word, span_group
 
 __all__ = ["Projects"]
 

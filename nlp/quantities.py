@@ -17,9 +17,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.gazetteer import norm_text
-from nlp.lexicon import MONTHS
-from nlp.tokens import covered
+from kupur.nlp.gazetteer import norm_text
+from kupur.nlp.lexicon import MONTHS
+from kupur.nlp.tokens import covered
 
 __all__ = ["Quantities", "parse_number"]
 

@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 import yaml
 
-from kupur.models import Article
-from nlp.turkish import search_key
+from kupur.core.models import Article
+from kupur.core.turkish import search_key
 
 __all__ = [
     "PairScore",

@@ -1,6 +1,6 @@
 """Small token tests shared by the pipeline components.
 
-The tokenizer (see ``nlp.pipeline``) splits an apostrophe suffix into a token of its own
+The tokenizer (see ``kupur.nlp.pipeline``) splits an apostrophe suffix into a token of its own
 ("Samsun", "'da"), so a name never carries its case ending and ``is_suffix`` marks where it stops.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.turkish import APOSTROPHES, turkish_title
+from kupur.core.turkish import APOSTROPHES, turkish_title
 
 __all__ = [
     "SENTENCE_BREAKS",

@@ -5,13 +5,13 @@ digests, and alert checks, with APScheduler 3 and its jobs stored in the archive
     jobs         the functions the job store names; each hands its work to a contained child
     work         what each job does, inside that child
     containment  child processes with time limits: a crash or a hang fails one run, not the scheduler
-    worker       the child's entry point (python -m scheduler.worker)
+    worker       the child's entry point (python -m kupur.scheduler.worker)
     lock         one scheduler per job store
     runner       building, syncing, starting and stopping the scheduler; listing and running jobs
 """
 
-from scheduler.plan import JobSpec, planned_jobs
-from scheduler.runner import (
+from kupur.scheduler.plan import JobSpec, planned_jobs
+from kupur.scheduler.runner import (
     JOBSTORE_TABLE,
     JobInfo,
     build_scheduler,

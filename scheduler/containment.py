@@ -3,7 +3,7 @@ scheduler down: a crash (an exception, a segfault, running out of memory) ends o
 hang ends when the limit is reached and the child's whole process group (a Scrapy grandchild too) is
 stopped — politely first (SIGTERM, so a crawl keeps what it fetched), then with SIGKILL.
 
-The child is ``python -m scheduler.worker``; it reads ``{"target": "module:function", "kwargs":
+The child is ``python -m kupur.scheduler.worker``; it reads ``{"target": "module:function", "kwargs":
 {...}}`` on stdin and writes one JSON line with the result (or the error's message) on stdout.
 """
 
@@ -19,7 +19,7 @@ import sys
 import threading
 from typing import Any
 
-from kupur.errors import JobError
+from kupur.core.errors import JobError
 
 __all__ = ["allow_starts", "run_contained", "stop_all"]
 
@@ -40,10 +40,9 @@ def run_contained(
     if _stopping.is_set():
         raise JobError(f"job {name} not started: the scheduler is shutting down")
     child = subprocess.Popen(
-        # -P: the working directory (often the data directory, which holds an index/ folder)
-        # must not shadow Kupür's own top-level packages in the child, which instead imports
-        # from the parent's own path (where an embedding application's job targets live).
-        [sys.executable, "-P", "-m", "scheduler.worker"],
+        # The child imports from the parent's own path (where an embedding application's job
+        # targets live); every Kupür module is under ``kupur``, so no folder shadows it.
+        [sys.executable, "-m", "kupur.scheduler.worker"],
         env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,

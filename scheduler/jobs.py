@@ -1,7 +1,7 @@
-"""The functions the scheduler's job store names (``"scheduler.jobs:crawl_source"`` ...).
+"""The functions the scheduler's job store names (``"kupur.scheduler.jobs:crawl_source"`` ...).
 
 They run in the scheduler's worker threads and take only plain, picklable arguments; each hands
-its work to a contained child process (scheduler.containment) with a time limit, so a crash or a
+its work to a contained child process (kupur.scheduler.containment) with a time limit, so a crash or a
 hang fails that one run and never the scheduler. A crawl is followed by enrichment and indexing;
 those two never run twice at once in one scheduler (the embedded index has one writer).
 """
@@ -12,9 +12,9 @@ import logging
 import threading
 from typing import Any
 
-from kupur.config import load_settings
-from kupur.errors import JobError
-from scheduler.containment import run_contained
+from kupur.app.config import load_settings
+from kupur.core.errors import JobError
+from kupur.scheduler.containment import run_contained
 
 __all__ = ["check_alerts", "crawl_source", "run_pipeline", "send_digests"]
 
@@ -33,7 +33,7 @@ def crawl_source(source: str, config_file: str | None = None, data_dir: str | No
     kwargs = {"config_file": config_file, "data_dir": data_dir}
     try:
         summary = run_contained(
-            "scheduler.work:crawl_source",
+            "kupur.scheduler.work:crawl_source",
             {"source": source, **kwargs},
             time_limit=settings.scheduler.crawl_time_limit + CRAWL_GRACE,
             name=f"crawl:{source}",
@@ -51,7 +51,7 @@ def run_pipeline(config_file: str | None = None, data_dir: str | None = None) ->
     settings = load_settings(config_file, data_dir=data_dir)
     with _pipeline_lock:
         result = run_contained(
-            "scheduler.work:pipeline",
+            "kupur.scheduler.work:pipeline",
             {"config_file": config_file, "data_dir": data_dir},
             time_limit=settings.scheduler.job_time_limit,
             name="pipeline",
@@ -66,7 +66,7 @@ def send_digests(
     """Send the digests of subscriptions with this frequency ("weekly" or "daily")."""
     settings = load_settings(config_file, data_dir=data_dir)
     result = run_contained(
-        "scheduler.work:digests",
+        "kupur.scheduler.work:digests",
         {"frequency": frequency, "config_file": config_file, "data_dir": data_dir},
         time_limit=settings.scheduler.job_time_limit,
         name=f"digest:{frequency}",
@@ -79,7 +79,7 @@ def check_alerts(config_file: str | None = None, data_dir: str | None = None) ->
     """Check the saved searches that ask for alerts."""
     settings = load_settings(config_file, data_dir=data_dir)
     result = run_contained(
-        "scheduler.work:alerts",
+        "kupur.scheduler.work:alerts",
         {"config_file": config_file, "data_dir": data_dir},
         time_limit=settings.scheduler.job_time_limit,
         name="alerts",

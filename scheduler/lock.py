@@ -25,7 +25,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from kupur.errors import SchedulerError
+from kupur.core.errors import SchedulerError
 
 __all__ = ["SchedulerLock"]
 

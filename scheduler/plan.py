@@ -15,8 +15,8 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from kupur.config import Settings
-from kupur.errors import ConfigError
+from kupur.app.config import Settings
+from kupur.core.errors import ConfigError
 
 __all__ = ["JobSpec", "planned_jobs"]
 
@@ -55,7 +55,7 @@ def planned_jobs(
     settings: Settings, config_file: str | None = None, data_dir: str | None = None
 ) -> list[JobSpec]:
     """The jobs for this configuration and sources file (only enabled sources are crawled)."""
-    from crawlers.sources import load_sources
+    from kupur.crawlers.sources import load_sources
 
     zone = _zone(settings)
     plain = {"config_file": config_file, "data_dir": data_dir}
@@ -63,7 +63,7 @@ def planned_jobs(
     specs = [
         JobSpec(
             id=f"crawl:{source.name}",
-            func="scheduler.jobs:crawl_source",
+            func="kupur.scheduler.jobs:crawl_source",
             trigger=IntervalTrigger(minutes=source.interval_minutes, timezone=zone),
             kwargs={"source": source.name, **plain},
             description=f"crawl {source.name} every {source.interval_minutes} min, then "
@@ -76,7 +76,7 @@ def planned_jobs(
     specs += [
         JobSpec(
             id="pipeline",
-            func="scheduler.jobs:run_pipeline",
+            func="kupur.scheduler.jobs:run_pipeline",
             trigger=IntervalTrigger(
                 minutes=scheduler.default_crawl_interval_minutes, timezone=zone
             ),
@@ -86,21 +86,21 @@ def planned_jobs(
         ),
         JobSpec(
             id="digest:weekly",
-            func="scheduler.jobs:send_digests",
+            func="kupur.scheduler.jobs:send_digests",
             trigger=_cron(scheduler.digest_cron, "digest_cron", zone),
             kwargs={"frequency": "weekly", **plain},
             description=f"weekly digests ({scheduler.digest_cron}, {scheduler.timezone})",
         ),
         JobSpec(
             id="digest:daily",
-            func="scheduler.jobs:send_digests",
+            func="kupur.scheduler.jobs:send_digests",
             trigger=_cron(scheduler.daily_digest_cron, "daily_digest_cron", zone),
             kwargs={"frequency": "daily", **plain},
             description=f"daily digests ({scheduler.daily_digest_cron}, {scheduler.timezone})",
         ),
         JobSpec(
             id="alerts",
-            func="scheduler.jobs:check_alerts",
+            func="kupur.scheduler.jobs:check_alerts",
             trigger=IntervalTrigger(minutes=scheduler.alerts_interval_minutes, timezone=zone),
             kwargs=plain,
             description=f"check alerts every {scheduler.alerts_interval_minutes} min",

@@ -5,7 +5,7 @@
 * Every job: ``coalesce=True`` (runs missed while the scheduler was down collapse into one run at
   start), ``max_instances=1`` (a run still going makes the next one skip), and no misfire grace
   limit (a late run is still worth doing: the digest periods and alert state make it correct).
-* One scheduler per job store (scheduler.lock); SIGTERM or SIGINT stops it cleanly: no new runs,
+* One scheduler per job store (kupur.scheduler.lock); SIGTERM or SIGINT stops it cleanly: no new runs,
   running children asked to stop, the lock released.
 """
 
@@ -35,11 +35,11 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.util import ref_to_obj
 from sqlalchemy import Engine, inspect, text
 
-from kupur.config import Settings
-from kupur.errors import SchedulerError
-from scheduler import containment
-from scheduler.lock import SchedulerLock
-from scheduler.plan import JobSpec, planned_jobs
+from kupur.app.config import Settings
+from kupur.core.errors import SchedulerError
+from kupur.scheduler import containment
+from kupur.scheduler.lock import SchedulerLock
+from kupur.scheduler.plan import JobSpec, planned_jobs
 
 __all__ = [
     "JOBSTORE_TABLE",

@@ -1,4 +1,4 @@
-"""What each scheduled job does, run inside a contained child process (scheduler.containment).
+"""What each scheduled job does, run inside a contained child process (kupur.scheduler.containment).
 
 Each function takes plain arguments (the config file and data directory the scheduler was started
 with), builds what it needs, and returns a JSON-ready summary. A Kupür error is the job's failure.
@@ -9,10 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from kupur.archive import Archive
-from kupur.backends import open_search_backend
-from kupur.config import Settings, load_settings
-from kupur.errors import JobError
+from kupur.app.archive import Archive
+from kupur.app.backends import open_search_backend
+from kupur.app.config import Settings, load_settings
+from kupur.core.errors import JobError
 
 __all__ = ["alerts", "crawl_source", "digests", "pipeline"]
 
@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
 
 def crawl_source(source: str, config_file: str | None, data_dir: str | None) -> Any:
     """Crawl one source, stopping it at ``[scheduler] crawl_time_limit`` (what it fetched is kept)."""
-    from kupur.crawling import run_crawl
+    from kupur.app.crawling import run_crawl
 
     settings = _settings(config_file, data_dir)
     summary = run_crawl(
@@ -43,7 +43,7 @@ def crawl_source(source: str, config_file: str | None, data_dir: str | None) -> 
 
 def pipeline(config_file: str | None, data_dir: str | None) -> dict[str, int]:
     """Enrich what is pending in the archive, then index what is enriched and not yet indexed."""
-    from kupur.pipeline import enrich_pending, index_pending
+    from kupur.app.pipeline import enrich_pending, index_pending
 
     settings = _settings(config_file, data_dir)
     archive = Archive(settings.archive_url)

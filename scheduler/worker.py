@@ -1,4 +1,4 @@
-"""The child process of a contained job: ``python -m scheduler.worker`` (see scheduler.containment).
+"""The child process of a contained job: ``python -m kupur.scheduler.worker`` (see kupur.scheduler.containment).
 
 Reads ``{"target": "module:function", "kwargs": {...}}`` from stdin, runs it, and writes one JSON
 line to stdout: ``{"ok": true, "result": ...}``, or ``{"ok": false, "error": "..."}`` for a Kupür
@@ -16,7 +16,7 @@ from typing import Any
 
 from apscheduler.util import ref_to_obj
 
-from kupur.errors import KupurError
+from kupur.core.errors import KupurError
 
 
 def main() -> int:

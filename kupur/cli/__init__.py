@@ -1,4 +1,4 @@
-"""The ``kupur`` command line. Library code raises ``kupur.errors``; only this layer turns those
+"""The ``kupur`` command line. Library code raises ``kupur.core.errors``; only this layer turns those
 errors into messages and exit codes (1 for a failed operation, 2 for a bad query or usage)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from kupur.cli.common import App, configure_logging
-from kupur.errors import KupurError, QuerySyntaxError
+from kupur.core.errors import KupurError, QuerySyntaxError
 
 __all__ = ["cli", "main"]
 

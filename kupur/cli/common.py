@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
 
 if TYPE_CHECKING:
-    from index.api import SearchBackend
-    from nlp.embeddings import Embedder
+    from kupur.index.api import SearchBackend
+    from kupur.nlp.embeddings import Embedder
 
 __all__ = [
     "App",
@@ -59,13 +59,13 @@ class App:
 
     def backend(self) -> SearchBackend:
         if self._backend is None:
-            from kupur.backends import open_search_backend
+            from kupur.app.backends import open_search_backend
 
             self._backend = open_search_backend(self.settings)
         return self._backend
 
     def embedder(self) -> Embedder:
-        from nlp.embeddings import get_embedder
+        from kupur.nlp.embeddings import get_embedder
 
         return get_embedder(self.settings.nlp.embedding_backend, self.settings.nlp.embedding_model)
 

@@ -29,7 +29,7 @@ def crawl(
     as_json: bool,
 ) -> None:
     """Crawl the sources (all enabled ones, or those named) into the archive."""
-    from kupur.crawling import run_crawl
+    from kupur.app.crawling import run_crawl
 
     summary = run_crawl(
         app.settings,
@@ -82,7 +82,7 @@ def sources() -> None:
 @pass_app
 def list_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
     """List the sources: name, kind, interval, enabled, first start URL."""
-    from crawlers.sources import load_sources
+    from kupur.crawlers.sources import load_sources
 
     loaded = load_sources(sources_file or app.settings.sources_path)
     if as_json:
@@ -107,7 +107,7 @@ def list_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
 @pass_app
 def check_sources(app: App, file: Path) -> None:
     """Validate a sources file; every problem is listed with its line."""
-    from crawlers.sources import load_sources
+    from kupur.crawlers.sources import load_sources
 
     loaded = load_sources(file)
     enabled = sum(1 for s in loaded if s.enabled)
@@ -122,7 +122,7 @@ def check_sources(app: App, file: Path) -> None:
 def status_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
     """Per source: the last crawl's time and status, pages fetched, new and updated articles,
     errors and robots.txt refusals."""
-    from crawlers.sources import load_sources
+    from kupur.crawlers.sources import load_sources
 
     loaded = load_sources(sources_file or app.settings.sources_path)
     runs = app.archive().last_runs()
@@ -176,8 +176,8 @@ def status_sources(app: App, sources_file: Path | None, as_json: bool) -> None:
 def extraction_command(app: App, as_json: bool, show_misses: bool) -> None:
     """Score the extraction on the labelled pages (the demo sites and the crawler's own set):
     title accuracy, date accuracy and body token F1."""
-    from crawlers.evaluation import evaluate
-    from kupur.crawling import labelled_pages
+    from kupur.crawlers.evaluation import evaluate
+    from kupur.demo.labelled import labelled_pages
 
     report = evaluate(labelled_pages())
     if as_json:

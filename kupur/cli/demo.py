@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from index.api import SearchRequest
+from kupur.app.config import Settings
 from kupur.cli.common import App, data_dir_option, pass_app
-from kupur.config import Settings
+from kupur.index.api import SearchRequest
 
 __all__ = ["EXAMPLE_QUERIES", "demo"]
 
@@ -36,8 +36,8 @@ def _loopback_settings(settings: Settings) -> Settings:
 def demo(app: App) -> None:
     """Serve the bundled demo sites on 127.0.0.1, crawl them with the real spiders, enrich,
     index, run example searches and write a sample digest."""
+    from kupur.app.crawling import run_crawl
     from kupur.cli.pipeline import enrich_and_index
-    from kupur.crawling import run_crawl
     from kupur.demo.server import render_sources, serve_demo_sites
 
     settings = app.settings

@@ -27,7 +27,7 @@ __all__ = ["eval_group", "extract", "nlp_eval", "projects"]
 def extract(app: App, source: str, pretty: bool, projects_file: Path | None) -> None:
     """Print the entities of a Turkish text (a file, or stdin with -) as JSON: provinces,
     districts, people, organizations, projects, dates, figures and mentions."""
-    from nlp.extract import EntityExtractor
+    from kupur.nlp.extract import EntityExtractor
 
     if source == "-":
         text = sys.stdin.read()
@@ -64,8 +64,8 @@ def eval_group() -> None:
 def nlp_eval(app: App, parts: tuple[str, ...], show_errors: bool, as_json: bool) -> None:
     """Precision, recall and F1 per entity type on the annotated Turkish news set (document
     level: the set of canonical entities per text)."""
-    from nlp.evaluation import ENTITY_TYPES, evaluate, load_eval_set
-    from nlp.extract import EntityExtractor
+    from kupur.nlp.evaluation import ENTITY_TYPES, evaluate, load_eval_set
+    from kupur.nlp.extract import EntityExtractor
 
     extractor = EntityExtractor(ner_model=app.settings.nlp.ner_model)
     selections = [list(parts)] if parts else [["dev", "heldout"], ["dev"], ["heldout"]]
@@ -120,7 +120,7 @@ def nlp_eval(app: App, parts: tuple[str, ...], show_errors: bool, as_json: bool)
 def projects(app: App, unregistered: bool, min_count: int, as_json: bool) -> None:
     """List the projects found in the archive with the number of articles mentioning each and
     whether the registry knows them, so staff can promote frequent ones into projects.yaml."""
-    from nlp.gazetteer import load_gazetteer
+    from kupur.nlp.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(app.settings.nlp.projects_file)
     registered = {entry.id for entry in gazetteer.projects}

@@ -9,10 +9,10 @@ from typing import BinaryIO, TextIO
 import click
 from rich.table import Table
 
+from kupur.app.pipeline import EnrichStats, IndexStats, enrich_pending, index_pending, rebuild_index
+from kupur.app.transfer import read_jsonl, write_csv, write_jsonl
 from kupur.cli.common import App, crawl_options, data_dir_option, pass_app, progress_bar
-from kupur.errors import ImportFormatError
-from kupur.pipeline import EnrichStats, IndexStats, enrich_pending, index_pending, rebuild_index
-from kupur.transfer import read_jsonl, write_csv, write_jsonl
+from kupur.core.errors import ImportFormatError
 
 __all__ = ["enrich", "export", "import_", "index", "run"]
 
@@ -68,7 +68,7 @@ def index(app: App, rebuild: bool) -> None:
 @pass_app
 def run(app: App, sources_file: Path | None, names: tuple[str, ...], refresh: bool) -> None:
     """Crawl, enrich and index in one go, then print a summary."""
-    from kupur.crawling import run_crawl
+    from kupur.app.crawling import run_crawl
 
     summary = run_crawl(
         app.settings,

@@ -43,7 +43,7 @@ def start(app: App) -> None:
     daily digests and the alert checks. Jobs are kept in the archive's database; only one
     scheduler may run per database.
     """
-    from scheduler import run_scheduler
+    from kupur.scheduler import run_scheduler
 
     config, data_dir = _paths(app)
     settings = app.settings
@@ -71,7 +71,7 @@ def start(app: App) -> None:
 @pass_app
 def jobs(app: App, as_json: bool) -> None:
     """List the scheduled jobs with their next run times."""
-    from scheduler import list_jobs
+    from kupur.scheduler import list_jobs
 
     config, data_dir = _paths(app)
     zone = ZoneInfo(app.settings.scheduler.timezone)
@@ -106,7 +106,7 @@ def jobs(app: App, as_json: bool) -> None:
 @pass_app
 def run_job(app: App, job: str) -> None:
     """Run one job (e.g. crawl:SOURCE, pipeline, digest:weekly, alerts) now, in the foreground."""
-    from scheduler import run_job_now
+    from kupur.scheduler import run_job_now
 
     config, data_dir = _paths(app)
     result = run_job_now(app.settings, job, config, data_dir)

@@ -12,10 +12,10 @@ from rich.markup import escape
 from rich.text import Text
 
 from kupur.cli.common import App, data_dir_option, pass_app
-from kupur.errors import QuerySyntaxError
+from kupur.core.errors import QuerySyntaxError
 
 if TYPE_CHECKING:
-    from index.api import Hit, SearchRequest, SearchResult
+    from kupur.index.api import Hit, SearchRequest, SearchResult
 
 __all__ = ["render_snippet", "search"]
 
@@ -90,7 +90,7 @@ def search(
       kupur search '"aile ve sosyal" (proje OR program) NOT ihale' --facets
       kupur search --like 3f2a9c0d1e7b4a55 --collapse
     """
-    from index.api import SearchRequest
+    from kupur.index.api import SearchRequest
 
     if semantic and hybrid:
         raise click.UsageError("choose one of --semantic and --hybrid")
@@ -124,7 +124,7 @@ def search(
 
 def _meaning(query: str) -> str:
     """The words a semantic search embeds: field filters, dates and NOT parts only filter."""
-    from index.query import free_text, parse_query
+    from kupur.index.query import free_text, parse_query
 
     text = free_text(parse_query(query))
     if not text:

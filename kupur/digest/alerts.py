@@ -18,9 +18,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
-from index.api import SearchBackend, SearchRequest
-from kupur.archive import Archive
-from kupur.config import Settings
+from kupur.app.archive import Archive
+from kupur.app.config import Settings
+from kupur.core.errors import KupurError
 from kupur.digest.ledger import MailLedger
 from kupur.digest.periods import local_today
 from kupur.digest.render import RenderedMail, alert_mail
@@ -28,7 +28,7 @@ from kupur.digest.sending import Mailer
 from kupur.digest.service import select_subscriptions, write_mail_files
 from kupur.digest.subscriptions import SavedSearch, Subscription, load_subscriptions
 from kupur.digest.texts import format_number, labels
-from kupur.errors import KupurError
+from kupur.index.api import SearchBackend, SearchRequest
 
 __all__ = ["AlertOutcome", "check_alerts"]
 

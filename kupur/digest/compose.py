@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from index.api import FacetBucket, Hit, SearchBackend, SearchRequest
 from kupur.digest.periods import Period
 from kupur.digest.subscriptions import SavedSearch, Subscription
+from kupur.index.api import FacetBucket, Hit, SearchBackend, SearchRequest
 
 __all__ = ["CountRow", "Digest", "Official", "SearchDigest", "StoryLine", "compose_digest"]
 

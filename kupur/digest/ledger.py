@@ -33,8 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from kupur.core.errors import ArchiveError
 from kupur.digest.periods import Period
-from kupur.errors import ArchiveError
 
 __all__ = ["MailLedger", "SendRecord"]
 

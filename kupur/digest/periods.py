@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kupur.errors import ConfigError
+from kupur.core.errors import ConfigError
 
 __all__ = ["FREQUENCY_DAYS", "Period", "local_today", "next_period"]
 

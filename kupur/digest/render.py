@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from index.api import Hit
 from kupur.digest.chart import mentions_chart
 from kupur.digest.compose import CountRow, Digest
 from kupur.digest.subscriptions import SavedSearch, Subscription
 from kupur.digest.texts import format_date, format_number, format_period, labels
+from kupur.index.api import Hit
 
 __all__ = ["RenderedMail", "alert_mail", "digest_mail"]
 

@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from kupur.config import SMTPSettings
-from kupur.errors import MailError
+from kupur.app.config import SMTPSettings
+from kupur.core.errors import MailError
 
 __all__ = ["Mailer"]
 

@@ -9,16 +9,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from index.api import SearchBackend, SearchRequest
-from kupur.archive import Archive
-from kupur.config import Settings
+from kupur.app.archive import Archive
+from kupur.app.config import Settings
+from kupur.core.errors import ConfigError, KupurError
 from kupur.digest.compose import compose_digest
 from kupur.digest.ledger import MailLedger
 from kupur.digest.periods import FREQUENCY_DAYS, Period, local_today, next_period
 from kupur.digest.render import RenderedMail, digest_mail
 from kupur.digest.sending import Mailer
 from kupur.digest.subscriptions import Subscription, load_subscriptions, parse_subscriptions
-from kupur.errors import ConfigError, KupurError
+from kupur.index.api import SearchBackend, SearchRequest
 
 __all__ = [
     "DigestOutcome",

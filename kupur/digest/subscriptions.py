@@ -20,7 +20,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from kupur.errors import ConfigError, QuerySyntaxError
+from kupur.core.errors import ConfigError, QuerySyntaxError
 
 __all__ = [
     "AlertRule",
@@ -63,7 +63,7 @@ class SavedSearch(_Strict):
     @field_validator("query")
     @classmethod
     def _parses(cls, query: str) -> str:
-        from index.query import parse_query
+        from kupur.index.query import parse_query
 
         try:
             parse_query(query)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from kupur.core.turkish import MONTH_NAMES
+
 __all__ = ["LABELS", "format_date", "format_number", "format_period", "labels"]
 
 _MONTHS = {
-    "tr": (
-        "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
-        "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık",
-    ),
+    "tr": MONTH_NAMES,
     "en": (
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",

@@ -16,8 +16,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from kupur.errors import ConfigError
-from kupur.research import ENTITY_KINDS, EntityKind, Interval, Kupur
+from kupur.app.application import Interval, Kupur
+from kupur.core.entity_kinds import KIND_NAMES, KindName
+from kupur.core.errors import ConfigError
 from kupur.web.export import EXPORT_LIMIT, export_rows
 from kupur.web.params import SearchParams, page_size, search_params
 from kupur.web.saved_searches import (
@@ -93,7 +94,7 @@ def entities(
     request: Request,
     kupur: KupurDep,
     params: Params,
-    kind: Annotated[EntityKind, Path(description=", ".join(ENTITY_KINDS))],
+    kind: Annotated[KindName, Path(description=", ".join(KIND_NAMES))],
 ) -> dict[str, Any]:
     """Each entity with the number of articles that mention it (among those the filters select),
     most mentioned first, and the query-language filter that finds them."""
@@ -173,7 +174,7 @@ def export(
     dependencies=[Depends(require_token)],
 )
 def reindex(kupur: KupurDep) -> dict[str, int]:
-    from kupur.pipeline import rebuild_index
+    from kupur.app.pipeline import rebuild_index
 
     with kupur.exclusive():
         return {"indexed": rebuild_index(kupur.archive, kupur.backend)}

@@ -19,9 +19,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kupur.config import Settings
-from kupur.errors import BackendUnavailable, KupurError, QuerySyntaxError, SearchError
-from kupur.research import Kupur
+from kupur.app.application import Kupur
+from kupur.app.config import Settings
+from kupur.core.errors import BackendUnavailable, KupurError, QuerySyntaxError, SearchError
 from kupur.web import api, pages
 from kupur.web.security import BodySizeLimit, SecurityHeaders
 from kupur.web.templates import STATIC_DIR, templates

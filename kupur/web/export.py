@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterator
 from typing import Literal
 
-from kupur.models import Article
-from kupur.research import Kupur
+from kupur.app.application import Kupur
+from kupur.core.models import Article
 
 __all__ = ["EXPORT_COLUMNS", "EXPORT_LIMIT", "export_rows"]
 

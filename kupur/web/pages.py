@@ -10,8 +10,9 @@ from urllib.parse import quote, urlencode, urlsplit
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
-from kupur.errors import QuerySyntaxError
-from kupur.research import Kupur, entity_query
+from kupur.app.application import Kupur, entity_query
+from kupur.core.entity_kinds import ENTITY_KINDS, entity_kind
+from kupur.core.errors import QuerySyntaxError
 from kupur.web.api import ArticleId, SubscriptionsPath, Today, get_kupur
 from kupur.web.params import MAX_QUERY_LENGTH, SearchParams, page_size, search_params
 from kupur.web.render import bar_chart, mark_entities, safe_snippet
@@ -27,21 +28,14 @@ Params = Annotated[SearchParams, Depends(search_params)]
 
 #: Facets in the order the search page shows them, with their Turkish headings.
 FACET_TITLES = {
-    "province": "İl",
-    "project": "Proje",
-    "organization": "Kurum",
-    "person": "Kişi",
-    "district": "İlçe",
+    **{
+        entity_kind(name).singular: entity_kind(name).label
+        for name in ("provinces", "projects", "organizations", "people", "districts")
+    },
     "source": "Kaynak",
 }
 #: Entity list pages: URL name → (entity kind, Turkish heading, column heading of the detail).
-LISTS = {
-    "iller": ("provinces", "İller", "Plaka"),
-    "ilceler": ("districts", "İlçeler", "İl"),
-    "kisiler": ("people", "Kişiler", "Unvan"),
-    "kurumlar": ("organizations", "Kurumlar", "Kısaltma"),
-    "projeler": ("projects", "Projeler", "Proje adı"),
-}
+LISTS = {kind.list_slug: (kind.name, kind.plural_label, kind.detail_label) for kind in ENTITY_KINDS}
 _FACET_LIMIT = 12
 _LATEST = 10
 

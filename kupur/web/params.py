@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 from fastapi import HTTPException, Query, Request
 from pydantic import BeforeValidator
 
-from index.query import parse_query
-from kupur.research import entity_query, quoted
+from kupur.app.application import entity_query, quoted
+from kupur.index.query import parse_query
 
 __all__ = [
     "FILTER_KINDS",

@@ -12,7 +12,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-from kupur.models import Mention
+from kupur.core.models import Mention
 
 __all__ = ["Bar", "Chart", "bar_chart", "mark_entities", "safe_snippet"]
 

@@ -24,10 +24,10 @@ from urllib.parse import urlencode
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from index.query import parse_query
+from kupur.app.application import Kupur
+from kupur.core.errors import ConfigError, KupurError, SearchError
 from kupur.digest.subscriptions import Subscription, load_subscriptions, parse_subscriptions
-from kupur.errors import ConfigError, KupurError, SearchError
-from kupur.research import Kupur
+from kupur.index.query import parse_query
 
 __all__ = [
     "NewSavedSearch",

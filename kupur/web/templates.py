@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
 
 __all__ = ["STATIC_DIR", "TEMPLATE_DIR", "templates"]
 

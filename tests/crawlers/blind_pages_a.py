@@ -39,7 +39,7 @@ import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
 from tests.crawlers.cms_pages import CmsPage
 
 __all__ = ["PAGES", "RENDER", "labelled_group"]

@@ -32,7 +32,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
 from tests.crawlers.blind_pages_a import labelled_group
 from tests.crawlers.cms_pages import CmsPage
 

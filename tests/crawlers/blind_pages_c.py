@@ -31,7 +31,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
 from tests.crawlers.blind_pages_a import labelled_group
 from tests.crawlers.cms_pages import CmsPage
 

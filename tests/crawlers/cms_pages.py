@@ -30,7 +30,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
 
 __all__ = ["PAGES", "CmsPage", "labelled_files"]
 

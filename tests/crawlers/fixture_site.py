@@ -19,7 +19,7 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
 
 MONTHS = (
     "Ocak",

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
-from kupur.crawling import run_crawl
-from kupur.errors import SourceConfigError
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
+from kupur.app.crawling import run_crawl
+from kupur.core.errors import SourceConfigError
 from tests.crawlers.fixture_site import AgencySite, running
 
 

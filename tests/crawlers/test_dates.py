@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from crawlers.dates import find_dates, parse_date
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
+from kupur.crawlers.dates import find_dates, parse_date
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

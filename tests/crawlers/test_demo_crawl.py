@@ -6,10 +6,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kupur.archive import Archive
+from kupur.app.archive import Archive
+from kupur.app.config import load_settings
+from kupur.app.crawling import run_crawl
 from kupur.cli import cli
-from kupur.config import load_settings
-from kupur.crawling import run_crawl
 from kupur.demo import build
 from kupur.demo.server import render_sources, serve_demo_sites
 from kupur.demo.truth import load_truth, rejected_pages
@@ -82,8 +82,8 @@ def test_sources_commands_report_problems_with_lines(tmp_path: Path) -> None:
 
 
 def test_extraction_on_the_labelled_set_meets_the_targets(tmp_path: Path) -> None:
-    from crawlers.evaluation import evaluate
-    from kupur.crawling import labelled_pages
+    from kupur.crawlers.evaluation import evaluate
+    from kupur.demo.labelled import labelled_pages
 
     build.write_sites(tmp_path / "sites")
     # The blind sets are measured, not held to a target: they have tests of their own.

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from crawlers.encoding import decode_html
+from kupur.crawlers.encoding import decode_html
 
 PAGE = (
     '<html><head><meta charset="{charset}"></head>'

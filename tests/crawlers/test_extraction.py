@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crawlers.evaluation import body_f1, evaluate, load_labelled
-from crawlers.extraction import Extracted, Rejected, extract_article
-from kupur.models import ISTANBUL
+from kupur.core.models import ISTANBUL
+from kupur.crawlers.evaluation import body_f1, evaluate, load_labelled
+from kupur.crawlers.extraction import Extracted, Rejected, extract_article
 from tests.crawlers.fixture_site import NOT_FOUND_PAGE, article_html, listing_html, make_articles
 
 URL = "https://bolgehaber.example/bolge/samsun/haber-1"

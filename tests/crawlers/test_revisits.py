@@ -7,9 +7,9 @@ import datetime as dt
 from email.utils import format_datetime
 from pathlib import Path
 
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
-from kupur.crawling import run_crawl
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
+from kupur.app.crawling import run_crawl
 from tests.crawlers.fixture_site import AgencyArticle, AgencySite, article_html, running
 
 

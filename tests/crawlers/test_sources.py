@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from crawlers.sources import load_sources, parse_sources, select_sources
-from kupur.errors import SourceConfigError
+from kupur.core.errors import SourceConfigError
+from kupur.crawlers.sources import load_sources, parse_sources, select_sources
 
 BAD = """sources:
   - name: Bad_Name

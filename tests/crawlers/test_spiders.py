@@ -8,10 +8,10 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from crawlers.sources import parse_sources
-from crawlers.spiders import SourceSpider
-from kupur.archive import Archive
-from kupur.models import Article
+from kupur.app.archive import Archive
+from kupur.core.models import Article
+from kupur.crawlers.sources import parse_sources
+from kupur.crawlers.spiders import SourceSpider
 from tests.crawlers.fixture_site import article_html, listing_html, make_articles
 
 BASE = "http://ajans.example"
@@ -25,7 +25,7 @@ def _spider(tmp_path: Path) -> tuple[SourceSpider, Archive]:
     )[0]
     crawler = get_crawler(
         SourceSpider,
-        {"KUPUR_STORE": "kupur.crawling:ArchiveStore", "KUPUR_ARCHIVE_URL": url},
+        {"KUPUR_STORE": "kupur.app.crawling:ArchiveStore", "KUPUR_ARCHIVE_URL": url},
     )
     spider = SourceSpider.from_crawler(crawler, source=source)
     return spider, Archive(url)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from crawlers.urls import canonicalize, same_site
+from kupur.crawlers.urls import canonicalize, same_site
 
 
 def test_tracking_parameters_fragments_and_session_ids_are_removed() -> None:

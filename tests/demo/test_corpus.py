@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from kupur.core.turkish import turkish_upper
 from kupur.demo.corpus import SITES, load_corpus
-from nlp.turkish import turkish_upper
 
 CORPUS = load_corpus()
 

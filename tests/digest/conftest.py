@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
-from index import open_backend
-from index.api import SearchBackend
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
+from kupur.index import open_backend
+from kupur.index.api import SearchBackend
 from tests.digest.corpus import ALL
 
 SUBSCRIPTIONS = """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kupur.models import ISTANBUL, Article, Entities, Person, ProjectRef, ProvinceRef
+from kupur.core.models import ISTANBUL, Article, Entities, Person, ProjectRef, ProvinceRef
 
 SAMSUN = ProvinceRef("Samsun", 55)
 ORDU = ProvinceRef("Ordu", 52)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from index.api import SearchBackend
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
 from kupur.digest import check_alerts
+from kupur.index.api import SearchBackend
 from tests.digest.conftest import SMTPServer, make_settings
 from tests.digest.corpus import samsun_news
 

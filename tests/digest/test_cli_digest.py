@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from index import open_backend
 from kupur.cli import cli
+from kupur.index import open_backend
 from tests.digest.conftest import SMTPServer
 from tests.digest.corpus import ALL
 

@@ -20,9 +20,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from kupur.config import load_settings
+from kupur.app.config import load_settings
+from kupur.core.errors import MailError
 from kupur.digest import Mailer
-from kupur.errors import MailError
 from tests.digest.conftest import RecordingHandler, free_port
 
 USER, PASSWORD = "kupur", "gizli-parola-2025"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from index.api import SearchBackend
-from kupur.archive import Archive
-from kupur.config import Settings
+from kupur.app.archive import Archive
+from kupur.app.config import Settings
+from kupur.core.errors import ConfigError
 from kupur.digest import MailLedger, send_digests, write_sample_digest
-from kupur.errors import ConfigError
+from kupur.index.api import SearchBackend
 from tests.digest.conftest import SMTPServer, make_settings
 from tests.digest.corpus import STORY_URLS, WEEK
 

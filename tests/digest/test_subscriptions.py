@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kupur.core.errors import ConfigError
 from kupur.digest import example_subscriptions, load_subscriptions, parse_subscriptions
-from kupur.errors import ConfigError
 
 
 def test_defaults_are_turkish_weekly_without_alerts() -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from index import open_backend
-from index.api import SearchBackend
+from kupur.index import open_backend
+from kupur.index.api import SearchBackend
 from tests.index.corpus import corpus, names_corpus
 
 SERVERS = {

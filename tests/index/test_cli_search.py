@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from index import open_backend
 from kupur.cli import cli
 from kupur.cli.search import render_snippet
+from kupur.index import open_backend
 from tests.index.corpus import KOOP, KOOP_COPY, corpus
 
 

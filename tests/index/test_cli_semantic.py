@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from index import open_backend
 from kupur.cli import cli
-from kupur.models import Article, Entities, ProvinceRef
-from nlp.embeddings import get_embedder
+from kupur.core.models import Article, Entities, ProvinceRef
+from kupur.index import open_backend
+from kupur.nlp.embeddings import get_embedder
 
 ELDERLY = Article(
     url="https://konya.aile.gov.tr/haberler/evde-bakim-hizmeti/",

@@ -6,9 +6,9 @@ from datetime import UTC, date
 
 import pytest
 
-from index.api import SearchBackend, SearchRequest
-from kupur.errors import QuerySyntaxError, SearchError
-from kupur.models import Article
+from kupur.core.errors import QuerySyntaxError, SearchError
+from kupur.core.models import Article
+from kupur.index.api import SearchBackend, SearchRequest
 from tests.index.conftest import BackendFactory
 from tests.index.corpus import (
     AI_EGITIM,

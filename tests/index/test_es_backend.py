@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from index import open_backend
-from index.api import SearchRequest
-from index.es_backend import build_template, version_problem
-from index.es_query import search_body, translate
-from index.query import parse_query
-from kupur.errors import BackendMismatch, BackendUnavailable
+from kupur.core.errors import BackendMismatch, BackendUnavailable
+from kupur.index import open_backend
+from kupur.index.api import SearchRequest
+from kupur.index.es_backend import build_template, version_problem
+from kupur.index.es_query import search_body, translate
+from kupur.index.query import parse_query
 
 
 def _template() -> dict:
-    text = (resources.files("index") / "templates" / "articles.es.json").read_text("utf-8")
+    text = (resources.files("kupur.index") / "templates" / "articles.es.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -1,10 +1,10 @@
-"""The suffix splitter that reads "samsunda" as Samsun + "da" (index.inflection)."""
+"""The suffix splitter that reads "samsunda" as Samsun + "da" (kupur.index.inflection)."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.inflection import inflected_name, name_splits
+from kupur.index.inflection import inflected_name, name_splits
 
 
 def bases(word: str) -> set[str]:

@@ -6,8 +6,18 @@ from datetime import date
 
 import pytest
 
-from index.query import And, DateRange, FieldFilter, Not, Or, Phrase, Term, free_text, parse_query
-from kupur.errors import QuerySyntaxError
+from kupur.core.errors import QuerySyntaxError
+from kupur.index.query import (
+    And,
+    DateRange,
+    FieldFilter,
+    Not,
+    Or,
+    Phrase,
+    Term,
+    free_text,
+    parse_query,
+)
 
 
 def test_words_are_anded_and_or_binds_looser() -> None:

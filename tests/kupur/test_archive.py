@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from kupur.archive import Archive
-from kupur.errors import ArchiveError
-from kupur.models import ISTANBUL, Article, Entities, ProvinceRef
+from kupur.app.archive import Archive
+from kupur.core.errors import ArchiveError
+from kupur.core.models import ISTANBUL, Article, Entities, ProvinceRef
 
 PG_URL = os.environ.get("KUPUR_TEST_DATABASE_URL", "")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kupur.config import load_settings
-from kupur.errors import ConfigError
+from kupur.app.config import load_settings
+from kupur.core.errors import ConfigError
 
 
 def test_defaults_work_offline_with_sqlite_and_tantivy(tmp_path: Path) -> None:

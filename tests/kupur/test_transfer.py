@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from kupur.app.transfer import read_jsonl, write_csv, write_jsonl
 from kupur.cli import cli
-from kupur.errors import ImportFormatError
-from kupur.models import Article, Entities, Person, ProvinceRef
-from kupur.transfer import read_jsonl, write_csv, write_jsonl
+from kupur.core.errors import ImportFormatError
+from kupur.core.models import Article, Entities, Person, ProvinceRef
 
 GOOD = {
     "url": "https://www.ornekgazete.com.tr/samsun-haberleri/koruyucu-aile-gunu-4512?utm_source=x",

@@ -9,6 +9,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 @pytest.fixture(scope="session")
 def extractor():
-    from nlp.extract import EntityExtractor
+    from kupur.nlp.extract import EntityExtractor
 
     return EntityExtractor()

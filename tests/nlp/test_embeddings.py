@@ -3,8 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kupur.errors import ConfigError, ModelNotFoundError
-from nlp.embeddings import get_embedder
+from kupur.core.errors import ConfigError, ModelNotFoundError
+from kupur.nlp.embeddings import get_embedder
 
 STORY = "Samsun'da yaşlı vatandaşlar evlerinde ziyaret edildi."
 REWORDED = "Samsun'da yaşlılara ev ziyareti yapıldı."

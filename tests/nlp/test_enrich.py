@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from kupur.models import Article
-from nlp.enrich import Enricher
+from kupur.core.models import Article
+from kupur.nlp.enrich import Enricher
 
 TEXT = (
     "Samsun Aile ve Sosyal Hizmetler İl Müdürü Kemal Gümrükçü, SİROMA Projesi kapsamında 1.240 "

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from kupur.models import Entities, Person, ProvinceRef
-from nlp.evaluation import ENTITY_TYPES, EvalText, evaluate, load_eval_set
-from nlp.gazetteer import load_gazetteer
+from kupur.core.models import Entities, Person, ProvinceRef
+from kupur.nlp.evaluation import ENTITY_TYPES, EvalText, evaluate, load_eval_set
+from kupur.nlp.gazetteer import load_gazetteer
 
 
 def test_the_set_is_large_and_covers_every_type():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kupur.models import Entities
+from kupur.core.models import Entities
 
 
 def names(items) -> list[str]:
@@ -139,7 +139,7 @@ def test_extract_many_matches_extract(extractor):
 
 
 def test_users_can_add_their_own_component(extractor):
-    from nlp.extract import EntityExtractor
+    from kupur.nlp.extract import EntityExtractor
 
     custom = EntityExtractor()
     assert "kupur_places" in custom.nlp.pipe_names

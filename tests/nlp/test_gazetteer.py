@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from kupur.errors import ConfigError
-from nlp.gazetteer import load_gazetteer, name_key, slugify
+from kupur.core.errors import ConfigError
+from kupur.nlp.gazetteer import load_gazetteer, name_key, slugify
 
 
 def test_all_provinces_and_districts_are_loaded():

@@ -16,9 +16,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from kupur.errors import ModelNotFoundError  # noqa: E402
-from nlp.extract import EntityExtractor  # noqa: E402
-from nlp.ner import TransformersNER  # noqa: E402
+from kupur.core.errors import ModelNotFoundError  # noqa: E402
+from kupur.nlp.extract import EntityExtractor  # noqa: E402
+from kupur.nlp.ner import TransformersNER  # noqa: E402
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
 VOCAB = [

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kupur.cli.common import App
 from kupur.cli.nlp_commands import eval_group, extract, projects
-from kupur.models import Article
+from kupur.core.models import Article
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_every_command_has_help(root):
 
 
 def test_projects_lists_what_the_archive_mentions(root, tmp_path):
-    from nlp.enrich import Enricher
+    from kupur.nlp.enrich import Enricher
 
     texts = [
         "SİROMA Projesi kapsamında Samsun'da çalışma yapıldı.",
@@ -90,7 +90,7 @@ def test_projects_lists_what_the_archive_mentions(root, tmp_path):
 
 
 def test_eval_nlp_scores_any_part_file_by_name(root):
-    from nlp.evaluation import available_parts
+    from kupur.nlp.evaluation import available_parts
 
     assert {"dev", "heldout", "blind1"} <= set(available_parts())
     result = CliRunner().invoke(root, ["eval", "nlp", "--part", "blind1", "--json"])

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.quantities import parse_number
+from kupur.nlp.quantities import parse_number
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 import pytest
 import yaml
 
-from kupur.models import Article
-from nlp.embeddings import get_embedder
-from nlp.gazetteer import DATA_DIR
-from nlp.stories import assign_stories, measure_pairs
+from kupur.core.models import Article
+from kupur.nlp.embeddings import get_embedder
+from kupur.nlp.gazetteer import DATA_DIR
+from kupur.nlp.stories import assign_stories, measure_pairs
 
 PAIRS = DATA_DIR / "story_pairs.yaml"
 

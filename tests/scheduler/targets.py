@@ -1,5 +1,5 @@
 """Work for contained child processes in the scheduler tests: each behaves like a job gone wrong
-(or right) in one specific way. They run in a real child (``python -m scheduler.worker``)."""
+(or right) in one specific way. They run in a real child (``python -m kupur.scheduler.worker``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from kupur.errors import CrawlError
+from kupur.core.errors import CrawlError
 
 
 def succeed(words: list[str]) -> dict[str, object]:

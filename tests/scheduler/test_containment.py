@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kupur.errors import JobError
-from scheduler.containment import run_contained
+from kupur.core.errors import JobError
+from kupur.scheduler.containment import run_contained
 
 TARGETS = "tests.scheduler.targets"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.jobs import crawl_source
+from kupur.scheduler.jobs import crawl_source
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_a_hanging_crawl_is_stopped_at_its_time_limit_and_the_pipeline_runs(
     monkeypatch.setenv("KUPUR_CRAWL_DOWNLOAD_TIMEOUT", "3")
     monkeypatch.setenv("KUPUR_CRAWL_RETRY_TIMES", "0")
     monkeypatch.setenv("KUPUR_CRAWL_OBEY_ROBOTS", "false")
-    caplog.set_level(logging.INFO, logger="scheduler")
+    caplog.set_level(logging.INFO, logger="kupur.scheduler")
     started = time.monotonic()
 
     summary = crawl_source("sessiz-site")

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from kupur.errors import SchedulerError
-from scheduler.lock import SchedulerLock
+from kupur.core.errors import SchedulerError
+from kupur.scheduler.lock import SchedulerLock
 
 HOLD_LOCK = """
 import sys, time
 from sqlalchemy import create_engine
-from scheduler.lock import SchedulerLock
+from kupur.scheduler.lock import SchedulerLock
 lock = SchedulerLock(create_engine(sys.argv[1]))
 lock.acquire()
 print("locked", flush=True)

@@ -17,10 +17,10 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
-from kupur.errors import SchedulerError
-from scheduler import (
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
+from kupur.core.errors import SchedulerError
+from kupur.scheduler import (
     build_scheduler,
     list_jobs,
     planned_jobs,
@@ -29,8 +29,8 @@ from scheduler import (
     stop_scheduler,
     sync_jobs,
 )
-from scheduler.lock import SchedulerLock
-from scheduler.plan import JobSpec
+from kupur.scheduler.lock import SchedulerLock
+from kupur.scheduler.plan import JobSpec
 
 HERE = __name__
 SOURCES = """
@@ -169,7 +169,7 @@ def test_a_failing_job_does_not_stop_the_others(settings: Settings, engine: Engi
             f"{HERE}:fail", trigger=IntervalTrigger(hours=1), id="bad", next_run_time=now
         )
         scheduler.add_job(
-            "scheduler.containment:run_contained",
+            "kupur.scheduler.containment:run_contained",
             trigger=IntervalTrigger(hours=1),
             id="hangs",
             kwargs={
@@ -209,7 +209,7 @@ def test_planned_jobs_follow_the_configuration(settings: Settings) -> None:
         "pipeline",
     ]  # the disabled source is not crawled
     crawl = specs["crawl:samsun-il"]
-    assert crawl.func == "scheduler.jobs:crawl_source"
+    assert crawl.func == "kupur.scheduler.jobs:crawl_source"
     assert crawl.kwargs == {
         "source": "samsun-il",
         "config_file": "/etc/kupur.toml",
@@ -226,7 +226,7 @@ def test_planned_jobs_follow_the_configuration(settings: Settings) -> None:
 
 
 def test_a_bad_cron_expression_is_a_config_error(tmp_path: Path) -> None:
-    from kupur.errors import ConfigError
+    from kupur.core.errors import ConfigError
 
     settings = load_settings(
         None, data_dir=str(tmp_path), scheduler={"digest_cron": "pazartesi sabah"}

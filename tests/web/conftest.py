@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from index import open_backend
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
-from kupur.pipeline import index_pending
-from kupur.research import Kupur
+from kupur.app.application import Kupur
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
+from kupur.app.pipeline import index_pending
+from kupur.index import open_backend
 from kupur.web import create_app
 from tests.web.corpus import corpus
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from kupur.models import (
+from kupur.core.models import (
     ISTANBUL,
     Article,
     DistrictRef,

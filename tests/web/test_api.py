@@ -9,8 +9,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from kupur.config import Settings
-from kupur.research import Kupur
+from kupur.app.application import Kupur
+from kupur.app.config import Settings
 from kupur.web import create_app
 from tests.web.corpus import PLANTED_ID, PLANTED_TITLE, corpus
 

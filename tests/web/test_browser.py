@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import uvicorn
 
-from kupur.config import Settings
-from kupur.research import Kupur
+from kupur.app.application import Kupur
+from kupur.app.config import Settings
 from kupur.web import create_app
 from tests.web.corpus import PLANTED_ID, PLANTED_TITLE
 from tests.web.test_saved_searches import PLANTED_QUERY, SUBSCRIPTIONS, TODAY

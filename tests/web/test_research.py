@@ -1,4 +1,4 @@
-"""The researchers' Python API (kupur.research) over the real archive and index."""
+"""The researchers' Python API (kupur.app.application) over the real archive and index."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 import kupur as kupur_package
-from kupur.config import Settings
-from kupur.errors import QuerySyntaxError
-from kupur.research import Kupur, entity_query, open_kupur
+from kupur.app.application import Kupur, entity_query, open_kupur
+from kupur.app.config import Settings
+from kupur.core.errors import QuerySyntaxError
 from tests.web.corpus import AKBAS, ORDU, SIROMA, corpus
 
 

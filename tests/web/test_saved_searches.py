@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kupur.config import Settings
+from kupur.app.application import Kupur
+from kupur.app.config import Settings
 from kupur.digest.subscriptions import load_subscriptions
-from kupur.research import Kupur
 from kupur.web import create_app
 
 TOKEN = "kayitli-arama-jetonu"

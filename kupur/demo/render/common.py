@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 
+from kupur.core.turkish import MONTH_NAMES, WEEKDAY_NAMES
 from kupur.demo.corpus import DemoArticle
 
 __all__ = [
@@ -27,11 +28,8 @@ __all__ = [
     "turkish_date",
 ]
 
-MONTHS = (
-    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
-    "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık",
-)  # fmt: skip
-WEEKDAYS = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
+MONTHS = MONTH_NAMES
+WEEKDAYS = WEEKDAY_NAMES
 
 #: Stands for "http://host:port" in the committed files; the demo server puts its own address in
 #: its place when serving, so feeds, sitemaps and canonical links can be absolute as they must be.

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape as xml_escape
 
+from kupur.core.turkish import fold, turkish_upper
 from kupur.demo.corpus import DemoArticle
 from kupur.demo.render.common import (
     BASE_URL,
@@ -20,7 +21,6 @@ from kupur.demo.render.common import (
     summary,
     turkish_date,
 )
-from nlp.turkish import fold, turkish_upper
 
 __all__ = ["SECTIONS", "SITEMAP_PATH", "render"]
 

@@ -37,8 +37,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
-from kupur.errors import ArchiveError
-from kupur.models import ISTANBUL, Article, Entities
+from kupur.core.errors import ArchiveError
+from kupur.core.models import ISTANBUL, Article, Entities
 
 __all__ = ["Archive", "CrawlRun", "Rejection", "SaveOutcome"]
 

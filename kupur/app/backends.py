@@ -3,9 +3,9 @@ the researchers' API."""
 
 from __future__ import annotations
 
-from index import open_backend
-from index.api import SearchBackend
-from kupur.config import Settings
+from kupur.app.config import Settings
+from kupur.index import open_backend
+from kupur.index.api import SearchBackend
 
 __all__ = ["open_search_backend"]
 

@@ -32,9 +32,10 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import pandas as pd
 
-from kupur.archive import Archive
-from kupur.config import Settings, load_settings
-from kupur.models import (
+from kupur.app.archive import Archive
+from kupur.app.config import Settings, load_settings
+from kupur.core.entity_kinds import KIND_NAMES, KindName, entity_kind
+from kupur.core.models import (
     ISTANBUL,
     Article,
     DistrictRef,
@@ -46,62 +47,24 @@ from kupur.models import (
 )
 
 if TYPE_CHECKING:
-    from index.api import SearchBackend, SearchResult
+    from kupur.index.api import SearchBackend, SearchResult
 
 __all__ = [
-    "ENTITY_KINDS",
-    "EntityKind",
     "Interval",
     "Kupur",
-    "entity_kind",
     "entity_query",
     "open_kupur",
     "quoted",
 ]
 
-EntityKind = Literal["provinces", "districts", "people", "organizations", "projects"]
 Interval = Literal["day", "week", "month"]
 Sort = Literal["relevance", "date"]
 
-#: The entity kinds, named as in ``Entities`` (singular names are accepted too).
-ENTITY_KINDS: tuple[EntityKind, ...] = get_args(EntityKind)
-_SINGULAR: dict[str, EntityKind] = {
-    "province": "provinces",
-    "district": "districts",
-    "person": "people",
-    "organization": "organizations",
-    "project": "projects",
-}
-#: Query-language field for each kind.
-_FIELD: dict[EntityKind, str] = {
-    "provinces": "il",
-    "districts": "ilçe",
-    "people": "kişi",
-    "organizations": "kurum",
-    "projects": "proje",
-}
-#: Column that names an entity in DataFrames, per kind.
-_COLUMN: dict[EntityKind, str] = {
-    "provinces": "province",
-    "districts": "district",
-    "people": "person",
-    "organizations": "organization",
-    "projects": "project",
-}
 EntityRef = ProvinceRef | DistrictRef | Person | OrganizationRef | ProjectRef
 QueryOrEntity = str | EntityRef
 
 #: Articles fetched per search call when a query's whole result set is needed.
 _PAGE = 500
-
-
-def entity_kind(kind: str) -> EntityKind:
-    """``"projects"`` or ``"project"`` → ``"projects"``; ValueError for an unknown kind."""
-    if kind in ENTITY_KINDS:
-        return kind
-    if kind in _SINGULAR:
-        return _SINGULAR[kind]
-    raise ValueError(f"unknown entity kind {kind!r}; use one of: {', '.join(ENTITY_KINDS)}")
 
 
 def quoted(value: str) -> str:
@@ -112,7 +75,7 @@ def quoted(value: str) -> str:
 def entity_query(kind: str, value: str) -> str:
     """The query-language filter for one entity: ``entity_query("projects", "siroma")`` →
     ``proje:"siroma"``. Projects are named by id, the other kinds by name."""
-    return f"{_FIELD[entity_kind(kind)]}:{quoted(value)}"
+    return f"{entity_kind(kind).field}:{quoted(value)}"
 
 
 def _ref_query(ref: EntityRef) -> str:
@@ -135,7 +98,7 @@ class _EntityRecord:
     columns: tuple[tuple[str, str | int | None], ...]
 
 
-def _records(entities: Entities | None, kind: EntityKind) -> list[_EntityRecord]:
+def _records(entities: Entities | None, kind: KindName) -> list[_EntityRecord]:
     """An article's distinct entities of one kind (an entity named twice counts once)."""
     if entities is None:
         return []
@@ -178,7 +141,7 @@ class Kupur:
     def backend(self) -> SearchBackend:
         """The search backend named by the settings, opened on first use."""
         if self._backend is None:
-            from kupur.backends import open_search_backend
+            from kupur.app.backends import open_search_backend
 
             self._backend = open_search_backend(self.settings)
         return self._backend
@@ -223,7 +186,7 @@ class Kupur:
         collapse_stories: bool = False,
     ) -> SearchResult:
         """One page of results. Raises QuerySyntaxError for a malformed query."""
-        from index.api import SearchRequest
+        from kupur.index.api import SearchRequest
 
         request = SearchRequest(
             query=query,
@@ -248,7 +211,7 @@ class Kupur:
         """Every archived copy of one story (the same news from several outlets), oldest first."""
         from sqlalchemy import select
 
-        from kupur.archive import articles as table
+        from kupur.app.archive import articles as table
 
         query = (
             select(table.c.id)
@@ -307,11 +270,11 @@ class Kupur:
                 "title": a.title,
                 "url": a.url,
                 "story_id": a.story_id,
-                **{kind: [r.key for r in _records(a.entities, kind)] for kind in ENTITY_KINDS},
+                **{kind: [r.key for r in _records(a.entities, kind)] for kind in KIND_NAMES},
             }
             for a in self._selected(query, provinces, since, until, max_articles)
         ]
-        columns = ["id", "published_at", "source", "title", "url", "story_id", *ENTITY_KINDS]
+        columns = ["id", "published_at", "source", "title", "url", "story_id", *KIND_NAMES]
         frame = pd.DataFrame(rows, columns=columns)
         frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True).dt.tz_convert(
             "Europe/Istanbul"
@@ -374,32 +337,26 @@ class Kupur:
         province_of, title, abbreviation or name: the most frequent form), ``articles``, and
         ``query`` (the query-language filter that finds those articles).
         """
-        kind = entity_kind(kind)
+        table = entity_kind(kind)
         counts: Counter[str] = Counter()
         details: dict[str, Counter[tuple[tuple[str, str | int | None], ...]]] = {}
         for article in self._selected(query, provinces, since, until, None):
-            for record in _records(article.entities, kind):
+            for record in _records(article.entities, table.name):
                 counts[record.key] += 1
                 details.setdefault(record.key, Counter())[record.columns] += 1
-        detail_name = {
-            "provinces": "plate",
-            "districts": "province_of",
-            "people": "title",
-            "organizations": "abbreviation",
-            "projects": "name",
-        }[kind]
+        detail_name = table.detail
         rows = []
         for key, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             detail = dict(_most_common_detail(details[key]))
             rows.append(
                 {
-                    _COLUMN[kind]: key,
+                    table.singular: key,
                     detail_name: detail.get(detail_name),
                     "articles": n,
-                    "query": entity_query(kind, key),
+                    "query": entity_query(table.name, key),
                 }
             )
-        return pd.DataFrame(rows, columns=[_COLUMN[kind], detail_name, "articles", "query"])
+        return pd.DataFrame(rows, columns=[table.singular, detail_name, "articles", "query"])
 
     def cooccurrence(
         self,
@@ -420,14 +377,14 @@ class Kupur:
         """
         a, b = entity_kind(kind_a), entity_kind(kind_b)
         same = a == b
-        col_a, col_b = (_COLUMN[a] + "_a", _COLUMN[b] + "_b") if same else (_COLUMN[a], _COLUMN[b])
+        col_a, col_b = (a.singular + "_a", b.singular + "_b") if same else (a.singular, b.singular)
         pairs: Counter[tuple[str, str]] = Counter()
         for article in self._selected(query, provinces, since, until, None):
-            left = sorted(r.key for r in _records(article.entities, a))
+            left = sorted(r.key for r in _records(article.entities, a.name))
             if same:
                 pairs.update(itertools.combinations(left, 2))
             else:
-                right = [r.key for r in _records(article.entities, b)]
+                right = [r.key for r in _records(article.entities, b.name)]
                 pairs.update(itertools.product(left, right))
         rows = [
             {col_a: x, col_b: y, "articles": n}

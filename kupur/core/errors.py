@@ -1,7 +1,7 @@
 """Every error Kupür raises on purpose, in one hierarchy.
 
 The library raises these; only the CLI (and the web app) turn them into messages and exit codes.
-Like ``kupur.models`` this module is a leaf that the stages may import.
+Like ``kupur.core.models`` this module is a leaf that the stages may import.
 
     KupurError
     ├── ConfigError            bad kupur.toml, KUPUR_* variable or subscriptions file
@@ -44,11 +44,11 @@ class KupurError(Exception):
 
 
 class ConfigError(KupurError):
-    """Raised by kupur.config when a setting is missing, mistyped or contradictory."""
+    """Raised by kupur.app.config when a setting is missing, mistyped or contradictory."""
 
 
 class SourceConfigError(KupurError):
-    """Raised by crawlers.sources when a sources file does not validate; lists every problem."""
+    """Raised by kupur.crawlers.sources when a sources file does not validate; lists every problem."""
 
     def __init__(self, path: str, problems: list[str]) -> None:
         self.path = path
@@ -58,7 +58,7 @@ class SourceConfigError(KupurError):
 
 
 class ArchiveError(KupurError):
-    """Raised by kupur.archive when the database cannot be opened, migrated or written."""
+    """Raised by kupur.app.archive when the database cannot be opened, migrated or written."""
 
 
 class ImportFormatError(KupurError):
@@ -95,7 +95,7 @@ class SearchError(KupurError):
 
 
 class QuerySyntaxError(SearchError):
-    """Raised by index.query for a malformed query; ``position`` points at the problem."""
+    """Raised by kupur.index.query for a malformed query; ``position`` points at the problem."""
 
     def __init__(self, message: str, query: str, position: int) -> None:
         self.query = query

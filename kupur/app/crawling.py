@@ -1,7 +1,7 @@
 """The shell's side of crawling: the archive as the spiders' store, and the crawl runner.
 
 ``run_crawl`` validates the sources and the names asked for in this process, then runs the crawl
-in a child process (``python -m crawlers.run``; a Twisted reactor cannot be restarted, and a
+in a child process (``python -m kupur.crawlers.run``; a Twisted reactor cannot be restarted, and a
 crashed crawl must not take the caller down), shows its progress from the JSON events the child
 prints, and returns a ``CrawlSummary``. The child's log goes to ``<data_dir>/logs/crawl.log``.
 """
@@ -28,21 +28,19 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from scrapy.settings import BaseSettings
 
-from crawlers.evaluation import LabelledPage, load_labelled
-from crawlers.settings import scrapy_settings
-from crawlers.sources import load_sources, parse_sources, select_sources
-from crawlers.store import SaveOutcome
-from kupur.archive import Archive
-from kupur.config import Settings
-from kupur.errors import CrawlError
-from kupur.models import Article
+from kupur.app.archive import Archive
+from kupur.app.config import Settings
+from kupur.core.errors import CrawlError
+from kupur.core.models import Article
+from kupur.crawlers.settings import scrapy_settings
+from kupur.crawlers.sources import load_sources, select_sources
+from kupur.crawlers.store import SaveOutcome
 
 __all__ = [
     "ArchiveStore",
     "CrawlCounts",
     "CrawlSummary",
     "SourceResult",
-    "labelled_pages",
     "run_crawl",
 ]
 
@@ -53,7 +51,7 @@ _GRACE = 30.0
 
 
 class ArchiveStore:
-    """``crawlers.store.ArticleStore`` over the archive (``KUPUR_STORE`` names this class)."""
+    """``kupur.crawlers.store.ArticleStore`` over the archive (``KUPUR_STORE`` names this class)."""
 
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
@@ -221,7 +219,7 @@ def run_crawl(
         "parallel": PARALLEL_SOURCES,
         "settings": scrapy_settings(
             settings.crawl.model_dump(),
-            KUPUR_STORE="kupur.crawling:ArchiveStore",
+            KUPUR_STORE="kupur.app.crawling:ArchiveStore",
             KUPUR_ARCHIVE_URL=settings.archive_url,
         ),
     }
@@ -246,8 +244,7 @@ def _run_child(job_path: Path, summary: CrawlSummary, limit: float, show_progres
         log.flush()
         try:
             child = subprocess.Popen(
-                # -P: the working directory must not shadow Kupür's packages (see containment)
-                [sys.executable, "-P", "-m", "crawlers.run", str(job_path)],
+                [sys.executable, "-m", "kupur.crawlers.run", str(job_path)],
                 stdout=subprocess.PIPE,
                 stderr=log,
                 text=True,
@@ -325,40 +322,3 @@ def _follow(
         if result.status == "running":
             result.status = "stopped"
     return error
-
-
-def labelled_pages(sites_dir: Path | None = None) -> list[LabelledPage]:
-    """The labelled extraction set: every demo site article page, fetched from the demo server
-    (serving ``sites_dir``, default the committed demo sites) with the selectors its demo source
-    gives, plus the crawler's own labelled pages."""
-    from urllib.request import urlopen
-
-    from kupur.demo.build import SITES_DIR
-    from kupur.demo.server import render_sources, serve_demo_sites
-    from kupur.demo.truth import load_truth
-
-    pages: list[LabelledPage] = []
-    with serve_demo_sites(sites_dir or SITES_DIR) as urls:
-        demo_sources = parse_sources(render_sources(urls), "demo sources")
-        selectors = {s.start_urls[0]: dict(s.selectors) for s in demo_sources}
-        for truth in load_truth():
-            base = urls[truth.site]
-            url = base + truth.path
-            with urlopen(url, timeout=10) as response:
-                body = response.read()
-                content_type = response.headers.get("Content-Type", "text/html")
-            site_selectors = next((v for k, v in selectors.items() if k.startswith(base)), {})
-            pages.append(
-                LabelledPage(
-                    style=truth.site,
-                    url=url,
-                    html=body,
-                    content_type=content_type,
-                    title=truth.title,
-                    published=truth.published,
-                    body=truth.body,
-                    date_precision=truth.date_precision,
-                    selectors=site_selectors,
-                )
-            )
-    return pages + load_labelled()

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from kupur.errors import ConfigError
+from kupur.core.errors import ConfigError
 
 __all__ = ["Settings", "load_settings"]
 
@@ -126,7 +126,7 @@ class Settings(_Section):
     def sources_path(self) -> Path:
         if self.sources_file:
             return Path(self.sources_file).expanduser()
-        return Path(str(resources.files("crawlers") / "sources.yaml"))
+        return Path(str(resources.files("kupur.crawlers") / "sources.yaml"))
 
     @property
     def subscriptions_path(self) -> Path:
@@ -209,7 +209,7 @@ def load_settings(
 ) -> Settings:
     """Build the settings from the layers above. Raises ConfigError with every problem listed."""
     environ = os.environ if environ is None else environ
-    defaults_text = (resources.files("kupur") / "defaults.toml").read_text(encoding="utf-8")
+    defaults_text = (resources.files("kupur.app") / "defaults.toml").read_text(encoding="utf-8")
     tree: dict[str, Any] = tomllib.loads(defaults_text)
     origin = "defaults"
     path = config_file or environ.get("KUPUR_CONFIG")

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from index.api import SearchBackend
-from kupur.archive import Archive
-from kupur.config import Settings
-from kupur.errors import BackendUnavailable
-from kupur.models import Article
+from kupur.app.archive import Archive
+from kupur.app.config import Settings
+from kupur.core.errors import BackendUnavailable
+from kupur.core.models import Article
+from kupur.index.api import SearchBackend
 
 __all__ = ["EnrichStats", "IndexStats", "enrich_pending", "index_pending", "rebuild_index"]
 
@@ -43,7 +43,7 @@ def enrich_pending(
     on_progress: ProgressCallback | None = None,
 ) -> EnrichStats:
     """Run the NLP stage over every article not yet enriched (new ones and changed ones)."""
-    from nlp.enrich import Enricher
+    from kupur.nlp.enrich import Enricher
 
     ids = archive.article_ids(unenriched=True)
     stats = EnrichStats()

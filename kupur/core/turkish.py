@@ -13,7 +13,11 @@ import unicodedata
 
 __all__ = [
     "APOSTROPHES",
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
     "fold",
+    "fold_same_length",
+    "map_turkish_i",
     "normalize_apostrophes",
     "search_key",
     "strip_suffix",
@@ -21,6 +25,14 @@ __all__ = [
     "turkish_title",
     "turkish_upper",
 ]
+
+#: Month names as written in running text, January first.
+MONTH_NAMES = (
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran",
+    "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık",
+)  # fmt: skip
+#: Day names, Monday first (``date.weekday()`` order).
+WEEKDAY_NAMES = ("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar")
 
 #: Every apostrophe-like character seen attaching suffixes in Turkish news text.
 APOSTROPHES = "'’‘`´ʼ"
@@ -34,9 +46,21 @@ _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 _SUFFIX_RE = re.compile(f"^(?P<stem>.+?)[{APOSTROPHES}](?P<suffix>[^\\W\\d_]+)$")
 
 
+_SAME_LENGTH_FOLD = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÇĞİIıÖŞÜÂÎÛçğöşüâîû",
+    "abcdefghijklmnopqrstuvwxyzcgiiiosuaiucgosuaiu",
+)
+
+
+def map_turkish_i(text: str) -> str:
+    """Only İ→i and I→ı (same length): after it any Unicode lower-case filter (an engine's, or
+    ``str.lower``) lowers Turkish correctly."""
+    return text.translate(_LOWER_MAP)
+
+
 def turkish_lower(text: str) -> str:
     """Lower-case by Turkish rules: İ→i, I→ı, then the usual mapping."""
-    return text.translate(_LOWER_MAP).lower()
+    return map_turkish_i(text).lower()
 
 
 def turkish_upper(text: str) -> str:
@@ -57,6 +81,12 @@ def fold(text: str) -> str:
     lowered = turkish_lower(text).translate(_FOLD_MAP)
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_same_length(text: str) -> str:
+    """``fold`` for ASCII and Turkish letters one character for one, so positions in the folded
+    copy are positions in ``text`` (other characters are left as they are)."""
+    return text.translate(_SAME_LENGTH_FOLD)
 
 
 def normalize_apostrophes(text: str) -> str:

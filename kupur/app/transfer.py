@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any, TextIO
 
-from kupur.errors import ImportFormatError
-from kupur.models import Article
+from kupur.core.errors import ImportFormatError
+from kupur.core.models import Article
 
 __all__ = ["CSV_COLUMNS", "read_jsonl", "write_csv", "write_jsonl"]
 
@@ -41,7 +41,7 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[Article | ImportFormatE
 
     Lines read as bytes must be UTF-8 (a line that is not, e.g. windows-1254, is reported, not
     guessed at); a byte order mark before the first line is ignored."""
-    from crawlers.urls import canonicalize
+    from kupur.crawlers.urls import canonicalize
 
     for number, raw in enumerate(lines, start=1):
         try:

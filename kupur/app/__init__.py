@@ -1,0 +1,1 @@
+"""The application layer: the Kupur object, archive, pipeline, migrations and exporters."""
