@@ -9,8 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from kupur.app.archive import Archive
-from kupur.app.backends import open_search_backend
+from kupur.app.application import Kupur
 from kupur.app.config import Settings, load_settings
 from kupur.core.errors import JobError
 
@@ -45,17 +44,9 @@ def pipeline(config_file: str | None, data_dir: str | None) -> dict[str, int]:
     """Enrich what is pending in the archive, then index what is enriched and not yet indexed."""
     from kupur.app.pipeline import enrich_pending, index_pending
 
-    settings = _settings(config_file, data_dir)
-    archive = Archive(settings.archive_url)
-    try:
-        enriched = enrich_pending(settings, archive)
-        backend = open_search_backend(settings)
-        try:
-            indexed = index_pending(archive, backend)
-        finally:
-            backend.close()
-    finally:
-        archive.close()
+    with Kupur.open(config_file, data_dir) as kupur:
+        enriched = enrich_pending(kupur.settings, kupur.archive)
+        indexed = index_pending(kupur.archive, kupur.backend)
     return {"enriched": enriched.enriched, "indexed": indexed.indexed}
 
 
@@ -63,14 +54,8 @@ def digests(frequency: str, config_file: str | None, data_dir: str | None) -> di
     """Send the due digests of subscriptions with this frequency; fails if any could not go out."""
     from kupur.digest import send_digests
 
-    settings = _settings(config_file, data_dir)
-    archive = Archive(settings.archive_url)
-    backend = open_search_backend(settings)
-    try:
-        outcomes = send_digests(settings, archive, backend, frequency=frequency)
-    finally:
-        backend.close()
-        archive.close()
+    with Kupur.open(config_file, data_dir) as kupur:
+        outcomes = send_digests(kupur.settings, kupur.archive, kupur.backend, frequency=frequency)
     failed = [o for o in outcomes if o.status == "failed"]
     if failed:
         raise JobError("; ".join(f"digest {o.subscription}: {o.detail}" for o in failed))
@@ -81,14 +66,8 @@ def alerts(config_file: str | None, data_dir: str | None) -> dict[str, Any]:
     """Check every saved search that asks for alerts; fails if an alert could not be sent."""
     from kupur.digest import check_alerts
 
-    settings = _settings(config_file, data_dir)
-    archive = Archive(settings.archive_url)
-    backend = open_search_backend(settings)
-    try:
-        outcomes = check_alerts(settings, archive, backend)
-    finally:
-        backend.close()
-        archive.close()
+    with Kupur.open(config_file, data_dir) as kupur:
+        outcomes = check_alerts(kupur.settings, kupur.archive, kupur.backend)
     failed = [o for o in outcomes if o.status == "failed"]
     if failed:
         raise JobError("; ".join(f"{o.kind} alert {o.search}: {o.detail}" for o in failed))

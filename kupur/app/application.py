@@ -1,4 +1,6 @@
-"""The public Python API for researchers (and the one the web app is built on).
+"""The application object: one ``Kupur`` opens the archive, the configured search backend and the
+embedder once, and every interface goes through it (the CLI, the web app and API, the scheduler's
+jobs, the digests, and researchers' notebooks).
 
     >>> from kupur import open_kupur
     >>> k = open_kupur("demo-data")                       # or KUPUR_DATA_DIR / kupur.toml
@@ -30,11 +32,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-import pandas as pd
-
 from kupur.app.archive import Archive
 from kupur.app.config import Settings, load_settings
 from kupur.core.entity_kinds import KIND_NAMES, KindName, entity_kind
+from kupur.core.errors import QuerySyntaxError
 from kupur.core.models import (
     ISTANBUL,
     Article,
@@ -47,7 +48,10 @@ from kupur.core.models import (
 )
 
 if TYPE_CHECKING:
-    from kupur.index.api import SearchBackend, SearchResult
+    import pandas as pd
+
+    from kupur.index.api import Mode, SearchBackend, SearchResult
+    from kupur.nlp.embeddings import Embedder
 
 __all__ = [
     "Interval",
@@ -131,6 +135,7 @@ class Kupur:
         self.settings = settings
         self.archive = Archive(settings.archive_url)
         self._backend: SearchBackend | None = None
+        self._embedder: Embedder | None = None
         self._lock = threading.Lock()
         self._cache_seconds = cache_seconds
         self._corpus: tuple[float, list[Article]] | None = None
@@ -141,16 +146,47 @@ class Kupur:
     def backend(self) -> SearchBackend:
         """The search backend named by the settings, opened on first use."""
         if self._backend is None:
-            from kupur.app.backends import open_search_backend
+            from kupur.index import open_backend
 
-            self._backend = open_search_backend(self.settings)
+            settings = self.settings
+            self._backend = open_backend(
+                kind=settings.search.backend,
+                url=settings.search_url,
+                index_dir=settings.index_dir,
+                index_name=settings.search.index_name,
+                username=settings.search.username,
+                password=settings.search_password,
+            )
         return self._backend
+
+    @property
+    def embedder(self) -> Embedder:
+        """The configured embedding model, loaded on first use (ModelNotFoundError if missing)."""
+        if self._embedder is None:
+            from kupur.nlp.embeddings import get_embedder
+
+            nlp = self.settings.nlp
+            self._embedder = get_embedder(nlp.embedding_backend, nlp.embedding_model)
+        return self._embedder
 
     def close(self) -> None:
         if self._backend is not None:
             self._backend.close()
             self._backend = None
         self.archive.close()
+
+    @classmethod
+    def open(
+        cls,
+        config: str | Path | None = None,
+        data_dir: str | Path | None = None,
+        *,
+        cache_seconds: float = 0.0,
+    ) -> Kupur:
+        """Settings from ``config`` (or kupur.toml / KUPUR_CONFIG) and the environment, with
+        ``data_dir`` over them; see :func:`open_kupur`."""
+        overrides: dict[str, Any] = {"data_dir": str(data_dir)} if data_dir is not None else {}
+        return cls(load_settings(config, **overrides), cache_seconds=cache_seconds)
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -184,10 +220,20 @@ class Kupur:
         facets: bool = False,
         histogram: Interval | None = None,
         collapse_stories: bool = False,
+        mode: Mode = "keyword",
+        like_id: str | None = None,
     ) -> SearchResult:
-        """One page of results. Raises QuerySyntaxError for a malformed query."""
+        """One page of results. Raises QuerySyntaxError for a malformed query.
+
+        ``mode`` ranks by words (``keyword``), by meaning (``semantic``: the query's free words
+        are embedded; filters only filter) or by both fused (``hybrid``). ``like_id`` finds
+        stories like that article (semantic unless ``hybrid`` is asked for)."""
         from kupur.index.api import SearchRequest
 
+        if like_id and mode == "keyword":
+            mode = "semantic"
+        if not query.strip() and not like_id and mode != "keyword":
+            raise QuerySyntaxError("semantic search needs words to compare by meaning", query, 0)
         request = SearchRequest(
             query=query,
             provinces=list(provinces),
@@ -199,9 +245,22 @@ class Kupur:
             facets=facets,
             histogram=histogram,
             collapse_stories=collapse_stories,
+            mode=mode,
+            like_id=like_id,
         )
+        if mode != "keyword" and not like_id:
+            request.vector = self._embed(_meaning(query))
         with self._lock:
             return self.backend.search(request)
+
+    def _embed(self, text: str) -> list[float]:
+        vectors: Any = self.embedder.embed([text])
+        return [float(x) for x in vectors[0]]
+
+    def articles_by_id(self, ids: Sequence[str]) -> Iterator[Article]:
+        """The archived articles with these ids, in this order, read in batches."""
+        for start in range(0, len(ids), _PAGE):
+            yield from self.archive.get_many(list(ids[start : start + _PAGE]))
 
     def article(self, article_id: str) -> Article | None:
         """The archived article with this id (entities included), or None."""
@@ -262,6 +321,8 @@ class Kupur:
     ) -> pd.DataFrame:
         """The articles a query selects as a DataFrame, newest first: id, published_at (Europe/
         Istanbul), source, title, url, story_id and one list column per entity kind."""
+        import pandas as pd
+
         rows = [
             {
                 "id": a.id,
@@ -298,6 +359,8 @@ class Kupur:
         filled with 0) with one column ``count``; pass a mapping ``{label: query_or_entity}`` for
         one column per label, ready for ``.plot()``.
         """
+        import pandas as pd
+
         if interval not in get_args(Interval):
             raise ValueError(f"unknown interval {interval!r}; use day, week or month")
         series = (
@@ -337,6 +400,8 @@ class Kupur:
         province_of, title, abbreviation or name: the most frequent form), ``articles``, and
         ``query`` (the query-language filter that finds those articles).
         """
+        import pandas as pd
+
         table = entity_kind(kind)
         counts: Counter[str] = Counter()
         details: dict[str, Counter[tuple[tuple[str, str | int | None], ...]]] = {}
@@ -375,6 +440,8 @@ class Kupur:
         ``.pivot(index=…, columns=…, values="articles")`` gives a matrix. With the same kind twice
         each unordered pair appears once (``person_a``, ``person_b``).
         """
+        import pandas as pd
+
         a, b = entity_kind(kind_a), entity_kind(kind_b)
         same = a == b
         col_a, col_b = (a.singular + "_a", b.singular + "_b") if same else (a.singular, b.singular)
@@ -410,8 +477,7 @@ class Kupur:
         ids = self.article_ids(
             query, provinces=provinces, since=since, until=until, max_articles=max_articles
         )
-        for start in range(0, len(ids), _PAGE):
-            yield from self.archive.get_many(ids[start : start + _PAGE])
+        yield from self.articles_by_id(ids)
 
     def _whole_corpus(self) -> list[Article]:
         """Every enriched article, newest first; kept for ``cache_seconds`` (the web app's)."""
@@ -425,6 +491,21 @@ class Kupur:
         if self._cache_seconds > 0:
             self._corpus = (now, articles)
         return articles
+
+
+def _meaning(query: str) -> str:
+    """The words a semantic search embeds: field filters, dates and NOT parts only filter."""
+    from kupur.index.query import free_text, parse_query
+
+    text = free_text(parse_query(query))
+    if not text:
+        raise QuerySyntaxError(
+            "semantic search needs words to compare by meaning, not only filters "
+            "(or search for stories like an article)",
+            query,
+            0,
+        )
+    return text
 
 
 def _most_common_detail(
@@ -486,5 +567,4 @@ def open_kupur(
     or KUPUR_CONFIG), then ``~/.local/share/kupur``. Raises ConfigError for bad settings and
     ArchiveError when the archive cannot be opened.
     """
-    overrides: dict[str, Any] = {"data_dir": str(data_dir)} if data_dir is not None else {}
-    return Kupur(load_settings(config, **overrides), cache_seconds=cache_seconds)
+    return Kupur.open(config, data_dir, cache_seconds=cache_seconds)

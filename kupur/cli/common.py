@@ -1,5 +1,5 @@
-"""What every command shares: the ``App`` context (settings, archive, search backend, embedder,
-console) and the options defined once for all commands."""
+"""What every command shares: the ``App`` context (the ``Kupur`` application object, opened on
+first use, and the consoles) and the options defined once for all commands."""
 
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kupur.app.archive import Archive
 from kupur.app.config import Settings, load_settings
 
 if TYPE_CHECKING:
+    from kupur.app.application import Kupur
+    from kupur.app.archive import Archive
     from kupur.index.api import SearchBackend
     from kupur.nlp.embeddings import Embedder
 
@@ -45,35 +46,32 @@ class App:
         #: Results go to stdout; progress, logs and messages to stderr, so --json stays clean.
         self.console = Console(highlight=False)
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
-        self._archive: Archive | None = None
-        self._backend: SearchBackend | None = None
+        self._kupur: Kupur | None = None
 
     @cached_property
     def settings(self) -> Settings:
         return load_settings(self.config_file, data_dir=self.data_dir)
 
+    def kupur(self) -> Kupur:
+        """The application object for this command's settings (archive opened now)."""
+        if self._kupur is None:
+            from kupur.app.application import Kupur
+
+            self._kupur = Kupur(self.settings)
+        return self._kupur
+
     def archive(self) -> Archive:
-        if self._archive is None:
-            self._archive = Archive(self.settings.archive_url)
-        return self._archive
+        return self.kupur().archive
 
     def backend(self) -> SearchBackend:
-        if self._backend is None:
-            from kupur.app.backends import open_search_backend
-
-            self._backend = open_search_backend(self.settings)
-        return self._backend
+        return self.kupur().backend
 
     def embedder(self) -> Embedder:
-        from kupur.nlp.embeddings import get_embedder
-
-        return get_embedder(self.settings.nlp.embedding_backend, self.settings.nlp.embedding_model)
+        return self.kupur().embedder
 
     def close(self) -> None:
-        if self._backend is not None:
-            self._backend.close()
-        if self._archive is not None:
-            self._archive.close()
+        if self._kupur is not None:
+            self._kupur.close()
 
 
 pass_app = click.make_pass_decorator(App)

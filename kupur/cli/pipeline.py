@@ -9,8 +9,9 @@ from typing import BinaryIO, TextIO
 import click
 from rich.table import Table
 
+from kupur.app.export import write_export
+from kupur.app.importer import read_jsonl
 from kupur.app.pipeline import EnrichStats, IndexStats, enrich_pending, index_pending, rebuild_index
-from kupur.app.transfer import read_jsonl, write_csv, write_jsonl
 from kupur.cli.common import App, crawl_options, data_dir_option, pass_app, progress_bar
 from kupur.core.errors import ImportFormatError
 
@@ -138,7 +139,7 @@ def import_(app: App, file: BinaryIO, no_index: bool) -> None:
 )
 @pass_app
 def export(app: App, fmt: str, out: TextIO) -> None:
-    """Write every archived article with its entities as JSON lines or CSV."""
-    articles = app.archive().iter_articles()
-    count = write_jsonl(articles, out) if fmt == "jsonl" else write_csv(articles, out)
+    """Write every archived article with its entities as JSON lines (which ``kupur import`` reads
+    back) or CSV; the columns are those of the web export."""
+    count = write_export(app.archive().iter_articles(), fmt, out)  # type: ignore[arg-type]
     app.err.print(f"Exported {count} article(s).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
@@ -15,7 +15,7 @@ from kupur.cli.common import App, data_dir_option, pass_app
 from kupur.core.errors import QuerySyntaxError
 
 if TYPE_CHECKING:
-    from kupur.index.api import Hit, SearchRequest, SearchResult
+    from kupur.index.api import Hit, SearchResult
 
 __all__ = ["render_snippet", "search"]
 
@@ -90,62 +90,35 @@ def search(
       kupur search '"aile ve sosyal" (proje OR program) NOT ihale' --facets
       kupur search --like 3f2a9c0d1e7b4a55 --collapse
     """
-    from kupur.index.api import SearchRequest
-
     if semantic and hybrid:
         raise click.UsageError("choose one of --semantic and --hybrid")
     if not query.strip() and not like_id:
         raise QuerySyntaxError("the query is empty: type what to search for", query, 0)
-    mode = "semantic" if semantic else "hybrid" if hybrid else "keyword"
-    if like_id and mode == "keyword":
-        mode = "semantic"
-    request = SearchRequest(
-        query=query,
-        provinces=list(provinces),
+    offset = (page - 1) * limit
+    result = app.kupur().search(
+        query,
+        provinces=provinces,
         since=_day(since),
         until=_day(until),
         sort=sort,  # type: ignore[arg-type]
         limit=limit,
-        offset=(page - 1) * limit,
+        offset=offset,
         facets=facets or as_json,
         histogram=histogram,  # type: ignore[arg-type]
         collapse_stories=collapse,
-        mode=mode,  # type: ignore[arg-type]
+        mode="semantic" if semantic else "hybrid" if hybrid else "keyword",
         like_id=like_id,
     )
-    if mode != "keyword" and not like_id:
-        request.vector = _embed(app, _meaning(query))
-    result = app.backend().search(request)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
-    _print(app, request, result)
+    _print(app, offset, result)
 
 
-def _meaning(query: str) -> str:
-    """The words a semantic search embeds: field filters, dates and NOT parts only filter."""
-    from kupur.index.query import free_text, parse_query
-
-    text = free_text(parse_query(query))
-    if not text:
-        raise QuerySyntaxError(
-            "semantic search needs words to compare by meaning, not only filters "
-            "(or use --like ARTICLE_ID)",
-            query,
-            0,
-        )
-    return text
-
-
-def _embed(app: App, text: str) -> list[float]:
-    vectors: Any = app.embedder().embed([text])
-    return [float(x) for x in vectors[0]]
-
-
-def _print(app: App, request: SearchRequest, result: SearchResult) -> None:
+def _print(app: App, offset: int, result: SearchResult) -> None:
     console = app.console
-    first = request.offset + 1 if result.hits else 0
-    last = request.offset + len(result.hits)
+    first = offset + 1 if result.hits else 0
+    last = offset + len(result.hits)
     console.print(f"[bold]{result.total}[/bold] result(s); showing {first}–{last}")
     for hit in result.hits:
         console.print()

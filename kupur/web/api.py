@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path as FilePath
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from kupur.app.application import Interval, Kupur
+from kupur.app.export import ExportFormat, export_chunks
 from kupur.core.entity_kinds import KIND_NAMES, KindName
 from kupur.core.errors import ConfigError
-from kupur.web.export import EXPORT_LIMIT, export_rows
-from kupur.web.params import SearchParams, page_size, search_params
+from kupur.web.params import EXPORT_LIMIT, SearchParams, page_size, search_params
 from kupur.web.saved_searches import (
     NewSavedSearch,
     SavedSearchConflict,
@@ -77,6 +77,8 @@ def search(
         facets=facets,
         histogram=histogram,
         collapse_stories=params.collapse,
+        mode=params.mode,
+        like_id=params.like,
     )
     return {"query": params.full_query, "limit": size, "offset": params.offset, **result.to_dict()}
 
@@ -147,7 +149,7 @@ def mentions(
 def export(
     kupur: KupurDep,
     params: Params,
-    format: Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl")] = "csv",
+    format: Annotated[ExportFormat, Query(description="csv or jsonl")] = "csv",
     max_rows: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT,
 ) -> StreamingResponse:
     """Newest first; at most ``max_rows`` articles. CSV cells are guarded against spreadsheet
@@ -162,7 +164,7 @@ def export(
     )
     media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
     return StreamingResponse(
-        export_rows(kupur, ids, format),
+        export_chunks(kupur.articles_by_id(ids), format),
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="kupur-export.{format}"'},
     )

@@ -80,6 +80,8 @@ def search_page(request: Request, kupur: KupurDep, params: Params) -> Response:
             facets=True,
             histogram="month",
             collapse_stories=params.collapse,
+            mode=params.mode,
+            like_id=params.like,
         )
     except QuerySyntaxError as exc:
         return query_error_page(request, exc, params)

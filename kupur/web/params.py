@@ -16,9 +16,11 @@ from fastapi import HTTPException, Query, Request
 from pydantic import BeforeValidator
 
 from kupur.app.application import entity_query, quoted
+from kupur.index.api import Mode
 from kupur.index.query import parse_query
 
 __all__ = [
+    "EXPORT_LIMIT",
     "FILTER_KINDS",
     "MAX_FILTER_VALUES",
     "MAX_OFFSET",
@@ -33,6 +35,8 @@ MAX_FILTER_VALUES = 20
 MAX_VALUE_LENGTH = 200
 #: Deepest result reachable by paging (offset + limit); exports are the way to get more.
 MAX_OFFSET = 10_000
+#: Most articles one export from the web holds.
+EXPORT_LIMIT = 10_000
 
 #: Facet parameter → (entity kind for the query language, facet name in results).
 FILTER_KINDS: dict[str, str] = {
@@ -64,6 +68,8 @@ class SearchParams:
     limit: int | None = None
     offset: int = 0
     collapse: bool = False
+    mode: Mode = "keyword"
+    like: str | None = None
 
     @property
     def full_query(self) -> str:
@@ -103,6 +109,10 @@ class SearchParams:
             items.append(("sort", self.sort))
         if self.collapse:
             items.append(("collapse", "true"))
+        if self.mode != "keyword":
+            items.append(("mode", self.mode))
+        if self.like:
+            items.append(("like", self.like))
         if offset and self.offset:
             items.append(("offset", str(self.offset)))
         return items
@@ -165,6 +175,20 @@ def search_params(
     collapse: Annotated[
         bool, Query(description="Group copies of one story across outlets into one hit.")
     ] = False,
+    mode: Annotated[
+        Mode,
+        Query(
+            description="keyword ranks by words; semantic by meaning (embeddings of the query's "
+            "words; filters only filter); hybrid fuses both rankings."
+        ),
+    ] = "keyword",
+    like: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[A-Za-z0-9_-]{1,64}$",
+            description="An article id: find stories like this one (semantic unless hybrid).",
+        ),
+    ] = None,
 ) -> SearchParams:
     if since and until and since > until:
         raise HTTPException(400, "parameter 'since' is after 'until'")
@@ -185,6 +209,8 @@ def search_params(
         limit=limit,
         offset=offset,
         collapse=collapse,
+        mode=mode,
+        like=like or None,
     )
 
 

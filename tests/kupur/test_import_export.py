@@ -9,7 +9,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kupur.app.transfer import read_jsonl, write_csv, write_jsonl
+from kupur.app.export import write_export
+from kupur.app.importer import read_jsonl
 from kupur.cli import cli
 from kupur.core.errors import ImportFormatError
 from kupur.core.models import Article, Entities, Person, ProvinceRef
@@ -71,13 +72,13 @@ def test_jsonl_round_trip_keeps_entities() -> None:
         ),
     )
     out = io.StringIO()
-    assert write_jsonl([article], out) == 1
+    assert write_export([article], "jsonl", out) == 1
     back = Article.from_dict(json.loads(out.getvalue()))
     assert back.entities == article.entities
     assert (back.id, back.title) == (article.id, article.title)
 
     table = io.StringIO()
-    write_csv([article], table)
+    write_export([article], "csv", table)
     rows = list(csv.DictReader(io.StringIO(table.getvalue())))
     assert rows[0]["provinces"] == "Samsun"
     assert rows[0]["people"] == "Kemal Gümrükçü"

@@ -1,39 +1,23 @@
-"""Moving articles in and out of the archive as JSON lines or CSV.
+"""Reading articles from JSON lines for ``kupur import`` (the export is ``kupur.app.export``).
 
 Import reads one JSON object per line (``url``, ``title``, ``text``, ``published_at`` in ISO 8601,
 ``source``; unknown keys are ignored). A line that cannot become an article is reported with its
-line number and skipped; the others are stored. Export writes articles back with their entities.
+line number and skipped; the others are stored. An export's JSON lines read back unchanged,
+entities included.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any, TextIO
 
 from kupur.core.errors import ImportFormatError
 from kupur.core.models import Article
 
-__all__ = ["CSV_COLUMNS", "read_jsonl", "write_csv", "write_jsonl"]
+__all__ = ["read_jsonl"]
 
 _REQUIRED = ("url", "title", "text", "source")
-
-CSV_COLUMNS = (
-    "id",
-    "url",
-    "source",
-    "title",
-    "published_at",
-    "story_id",
-    "provinces",
-    "districts",
-    "people",
-    "organizations",
-    "projects",
-    "text",
-)
 
 
 def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[Article | ImportFormatError]:
@@ -89,42 +73,3 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[Article | ImportFormatE
             published_at=published_at,
             author=record.get("author") if isinstance(record.get("author"), str) else None,
         )
-
-
-def write_jsonl(articles: Iterable[Article], out: TextIO) -> int:
-    count = 0
-    for article in articles:
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
-        count += 1
-    return count
-
-
-def _names(items: Iterable[Any]) -> str:
-    return "; ".join(item.name for item in items)
-
-
-def write_csv(articles: Iterable[Article], out: TextIO) -> int:
-    """One row per article; entity columns hold canonical names joined by "; "."""
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for a in articles:
-        e = a.entities
-        writer.writerow(
-            [
-                a.id,
-                a.url,
-                a.source,
-                a.title,
-                a.published_at.isoformat() if a.published_at else "",
-                a.story_id or "",
-                _names(e.provinces) if e else "",
-                _names(e.districts) if e else "",
-                _names(e.people) if e else "",
-                _names(e.organizations) if e else "",
-                _names(e.projects) if e else "",
-                a.text,
-            ]
-        )
-        count += 1
-    return count
