@@ -16,6 +16,7 @@ from fastapi import HTTPException, Query, Request
 from pydantic import BeforeValidator
 
 from kupur.app.application import entity_query, quoted
+from kupur.core.entity_kinds import entity_kind
 from kupur.index.api import Mode
 from kupur.index.query import parse_query
 
@@ -40,10 +41,8 @@ EXPORT_LIMIT = 10_000
 
 #: Facet parameter → (entity kind for the query language, facet name in results).
 FILTER_KINDS: dict[str, str] = {
-    "project": "projects",
-    "person": "people",
-    "organization": "organizations",
-    "district": "districts",
+    entity_kind(name).singular: name
+    for name in ("projects", "people", "organizations", "districts")
 }
 
 Sort = Literal["relevance", "date"]
