@@ -1,5 +1,5 @@
-"""Kupür's search: the backend protocol, its tantivy and Elasticsearch/OpenSearch backends, and
-the query language.
+"""Kupür's search: the backend protocol, its tantivy and Elasticsearch/OpenSearch backends, the
+search plan they share (``kupur.index.plan``), and the query language.
 
     backend = open_backend(kind="tantivy", url="", index_dir=Path("~/.local/share/kupur/index"),
                            index_name="kupur")

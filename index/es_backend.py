@@ -14,25 +14,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from importlib import resources
 from typing import Any, Literal
 
 from kupur.core.errors import BackendMismatch, BackendUnavailable, ConfigError, SearchError
 from kupur.core.models import Article
-from kupur.index.api import (
-    FACET_FIELDS,
-    FacetBucket,
-    HistogramBucket,
-    Hit,
-    SearchRequest,
-    SearchResult,
-)
-from kupur.index.es_query import aggregations, filters, query_words, search_body, translate
+from kupur.index import plan
+from kupur.index.api import FACET_FIELDS, FacetBucket, HistogramBucket, SearchRequest, SearchResult
+from kupur.index.es_query import HIGHLIGHT_CHARS, query_words, scope_query, search_body
 from kupur.index.fields import IndexedArticle
-from kupur.index.fusion import collapse_by_story, reciprocal_rank_fusion
+from kupur.index.highlight import HighlightTerms, snippet
 from kupur.index.inflection import inflected_name, name_splits
-from kupur.index.query import Node, parse_query
+from kupur.index.query import Node
 
 __all__ = ["ServerBackend", "build_template", "document_body", "version_problem"]
 
@@ -79,22 +72,14 @@ def version_problem(info: Json, expected: Product | None) -> str | None:
 
 def document_body(item: IndexedArticle) -> Json:
     body: Json = {
-        "id": item.id,
-        "url": item.url,
-        "title": item.title,
-        "text": item.text,
-        "source": item.source,
+        **item.stored(),
         "source_words": item.source,
-        "published_at": item.published_at.isoformat() if item.published_at else None,
-        "story_id": item.story_id,
-        "story_key": item.story_key,
         "province_key": item.province_keys,
         "district_key": item.district_keys,
         "person_words": item.person_names,
         "organization_words": item.organization_names,
         "project_words": item.project_names,
         "entity_words": item.entity_words,
-        "entities": item.entities,
         "has_vector": item.embedding is not None,
     }
     for name in FACET_FIELDS:
@@ -267,38 +252,115 @@ class ServerBackend:
     # -- search ------------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        node = parse_query(request.query)
-        if self._live_index() is None:
-            return SearchResult(total=0, hits=[])
-        if request.mode == "keyword":
-            body = search_body(request, node, *self._names(node))
-            answer = self._search(body)
-            hits = [self._hit(raw) for raw in answer["hits"]["hits"]]
-            result = SearchResult(total=int(answer["hits"]["total"]["value"]), hits=hits)
-            _read_aggregations(answer.get("aggregations", {}), result)
-            scope = body["query"]
-        else:
-            result, scope = self._vector_search(request, node)
-        if request.collapse_stories:
-            self._count_other_outlets(scope, result.hits)
-        return result
+        return plan.search(request, _ServerEngine(self, exists=self._live_index() is not None))
 
     def _search(self, body: Json) -> Json:
         answer: Json = self._call(lambda: self.client.search(index=self.alias, body=body))
         return answer
 
+
+class _ServerEngine:
+    """The search plan's primitives (``plan.SearchEngine``) as requests to the server, for one
+    search. An index not created yet (nothing was ever written) answers as an empty one."""
+
+    def __init__(self, backend: ServerBackend, *, exists: bool) -> None:
+        self.backend = backend
+        self.exists = exists
+        self._names_by_words: dict[tuple[str, ...], tuple[set[str], dict[str, str]]] = {}
+
+    def compile(self, scope: plan.Scope) -> Json:
+        protected, names = self._names(scope.words)
+        return scope_query(scope, protected, names, index=self.backend.alias)
+
+    def rank(self, scope: Json, page: plan.Page) -> plan.Ranking:
+        answer = self._search(search_body(scope, page))
+        ranking = plan.Ranking([_candidate(raw) for raw in answer["hits"]["hits"]])
+        if page.count:
+            ranking.summary.total = int(answer["hits"]["total"]["value"])
+        _read_aggregations(answer.get("aggregations", {}), ranking.summary)
+        return ranking
+
+    def nearest(self, scope: Json, vector: Sequence[float], limit: int) -> list[plan.Candidate]:
+        if self.backend.product == "elasticsearch":
+            body: Json = {
+                "knn": {
+                    "field": "embedding",
+                    "query_vector": list(vector),
+                    "k": limit,
+                    "num_candidates": max(limit * 2, 100),
+                    "filter": scope,
+                },
+                "size": limit,
+                "_source": {"excludes": ["embedding"]},
+            }
+        else:
+            body = {
+                "query": {
+                    "bool": {
+                        "must": [{"knn": {"embedding": {"vector": list(vector), "k": limit}}}],
+                        "filter": [scope],
+                    }
+                },
+                "size": limit,
+                "_source": {"excludes": ["embedding"]},
+            }
+        return [_candidate(raw) for raw in self._search(body)["hits"]["hits"]]
+
+    def stored_vector(self, article_id: str) -> Sequence[float] | None:
+        body = {"query": {"term": {"id": article_id}}, "size": 1, "_source": ["embedding"]}
+        found = self._search(body)["hits"]["hits"]
+        vector = found[0]["_source"].get("embedding") if found else None
+        return None if vector is None else [float(x) for x in vector]
+
+    def holds(self, article_id: str) -> bool:
+        body = {"query": {"term": {"id": article_id}}, "size": 0, "terminate_after": 1}
+        return int(self._search(body)["hits"]["total"]["value"]) > 0
+
+    def story_sizes(self, scope: Json, story_keys: Sequence[str]) -> dict[str, int]:
+        body = {
+            "size": 0,
+            "query": {
+                "bool": {"must": [scope], "filter": [{"terms": {"story_key": list(story_keys)}}]}
+            },
+            "aggs": {"stories": {"terms": {"field": "story_key", "size": len(story_keys)}}},
+        }
+        buckets = self._search(body)["aggregations"]["stories"]["buckets"]
+        return {str(b["key"]): int(b["doc_count"]) for b in buckets}
+
+    def snippet(self, candidate: plan.Candidate) -> str:
+        if candidate.highlights:
+            marked = [fragment for fragment in candidate.highlights if "<mark>" in fragment]
+            return (marked or list(candidate.highlights))[0]
+        # Ranked by vector alone: no highlighting was asked for; the text's start, as escaped
+        # and cut as the server's ``no_match_size`` would have.
+        return snippet(candidate.stored["text"], HighlightTerms(), HIGHLIGHT_CHARS)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _search(self, body: Json) -> Json:
+        if not self.exists:
+            aggs = body.get("aggs", {})
+            return {
+                "hits": {"total": {"value": 0}, "hits": []},
+                "aggregations": {name: {"buckets": []} for name in aggs},
+            }
+        return self.backend._search(body)
+
     def _names(self, node: Node | None) -> tuple[set[str], dict[str, str]]:
         """Which query words are entity names in the index (so they are not stemmed), and which
         name each word typed without an apostrophe inflects ("samsunda" → ``samsun``)."""
         words = sorted(set(query_words(node)))
-        bases = {base for word in words for base, _ in name_splits(word)}
-        known = self._entity_words(sorted({*words, *bases}))
-        inflected: dict[str, str] = {}
-        for word in words:
-            name = inflected_name(word, known.__contains__, self._is_plain_word)
-            if name is not None:
-                inflected[word] = name
-        return known & set(words), inflected
+        key = tuple(words)
+        if key not in self._names_by_words:
+            bases = {base for word in words for base, _ in name_splits(word)}
+            known = self._entity_words(sorted({*words, *bases}))
+            inflected: dict[str, str] = {}
+            for word in words:
+                name = inflected_name(word, known.__contains__, self._is_plain_word)
+                if name is not None:
+                    inflected[word] = name
+            self._names_by_words[key] = (known & set(words), inflected)
+        return self._names_by_words[key]
 
     def _entity_words(self, words: list[str]) -> set[str]:
         if not words:
@@ -329,152 +391,17 @@ class ServerBackend:
         }
         return int(self._search(body)["hits"]["total"]["value"]) > 0
 
-    def _vector_search(
-        self, request: SearchRequest, node: Node | None
-    ) -> tuple[SearchResult, Json]:
-        vector = self._query_vector(request)
-        wanted = request.offset + request.limit
-        depth = wanted if request.mode == "semantic" else max(wanted * 2, 50)
-        scope_filters = [*filters(request, node), {"term": {"has_vector": True}}]
-        semantic = self._nearest(vector, scope_filters, depth)
-        if request.mode == "semantic":
-            scope: Json = {"bool": {"filter": scope_filters}}
-            ranked = [(raw, float(raw["_score"])) for raw in semantic]
-        else:
-            keyword_query = (
-                translate(node, *self._names(node))
-                if node is not None
-                else self._more_like_this(request.like_id or "")
-            )
-            keyword_filters = filters(request, node)
-            keyword_body = {
-                "query": {"bool": {"must": [keyword_query], "filter": keyword_filters}},
-                "size": depth,
-                "_source": {"excludes": ["embedding"]},
-            }
-            keyword = self._search(keyword_body)["hits"]["hits"]
-            by_id = {raw["_id"]: raw for raw in [*semantic, *keyword]}
-            fused = reciprocal_rank_fusion(
-                [raw["_id"] for raw in keyword], [raw["_id"] for raw in semantic]
-            )
-            ranked = [(by_id[article_id], score) for article_id, score in fused]
-            scope = {
-                "bool": {
-                    "filter": keyword_filters,
-                    "should": [keyword_query, {"term": {"has_vector": True}}],
-                    "minimum_should_match": 1,
-                }
-            }
-        if request.collapse_stories:
-            ranked = collapse_by_story(
-                ((raw["_source"]["story_key"], (raw, s)) for raw, s in ranked), wanted
-            )
-        hits = []
-        for raw, score in ranked[request.offset : wanted]:
-            hit = self._hit(raw)
-            hit.score = score
-            hits.append(hit)
-        body: Json = {"size": 0, "query": scope, "track_total_hits": True}
-        if aggs := aggregations(request):
-            body["aggs"] = aggs
-        answer = self._search(body)
-        result = SearchResult(total=int(answer["hits"]["total"]["value"]), hits=hits)
-        _read_aggregations(answer.get("aggregations", {}), result)
-        return result, scope
 
-    def _nearest(self, vector: list[float], scope_filters: list[Json], k: int) -> list[Json]:
-        if self.product == "elasticsearch":
-            body: Json = {
-                "knn": {
-                    "field": "embedding",
-                    "query_vector": vector,
-                    "k": k,
-                    "num_candidates": max(k * 2, 100),
-                    "filter": scope_filters,
-                },
-                "size": k,
-                "_source": {"excludes": ["embedding"]},
-            }
-        else:
-            body = {
-                "query": {
-                    "bool": {
-                        "must": [{"knn": {"embedding": {"vector": vector, "k": k}}}],
-                        "filter": scope_filters,
-                    }
-                },
-                "size": k,
-                "_source": {"excludes": ["embedding"]},
-            }
-        hits: list[Json] = self._search(body)["hits"]["hits"]
-        return hits
-
-    def _query_vector(self, request: SearchRequest) -> list[float]:
-        if request.like_id:
-            answer = self._search(
-                {"query": {"term": {"id": request.like_id}}, "size": 1, "_source": ["embedding"]}
-            )
-            found = answer["hits"]["hits"]
-            if not found:
-                raise SearchError(f"article {request.like_id} is not in the index")
-            vector = found[0]["_source"].get("embedding")
-            if vector is None:
-                raise SearchError(
-                    f"article {request.like_id} has no embedding; run `kupur enrich` and "
-                    "`kupur index` to add one"
-                )
-            return list(vector)
-        if request.vector is None:
-            raise SearchError(
-                f"{request.mode} search needs a query embedding or an article to start from"
-            )
-        return list(request.vector)
-
-    def _more_like_this(self, article_id: str) -> Json:
-        return {
-            "more_like_this": {
-                "fields": ["title", "text"],
-                "like": [{"_index": self.alias, "_id": article_id}],
-                "min_term_freq": 1,
-                "min_doc_freq": 1,
-                "max_query_terms": 30,
-            }
-        }
-
-    def _count_other_outlets(self, scope: Json, hits: list[Hit]) -> None:
-        stories = [h.story_id for h in hits if h.story_id]
-        if not stories:
-            return
-        body = {
-            "size": 0,
-            "query": {"bool": {"must": [scope], "filter": [{"terms": {"story_key": stories}}]}},
-            "aggs": {"stories": {"terms": {"field": "story_key", "size": len(stories)}}},
-        }
-        buckets = self._search(body)["aggregations"]["stories"]["buckets"]
-        counts = {b["key"]: int(b["doc_count"]) for b in buckets}
-        for hit in hits:
-            if hit.story_id:
-                hit.other_outlets = max(counts.get(hit.story_id, 1) - 1, 0)
-
-    @staticmethod
-    def _hit(raw: Json) -> Hit:
-        source = raw["_source"]
-        highlight = raw.get("highlight", {})
-        fragments = [*highlight.get("text", []), *highlight.get("text.folded", [])]
-        marked = [f for f in fragments if "<mark>" in f]
-        snippet = (marked or fragments or [""])[0]
-        published = source.get("published_at")
-        return Hit(
-            id=source["id"],
-            url=source["url"],
-            title=source["title"],
-            published_at=datetime.fromisoformat(published) if published else None,
-            source=source["source"],
-            snippet=snippet,
-            score=float(raw.get("_score") or 0.0),
-            entities=source.get("entities") or {},
-            story_id=source.get("story_id"),
-        )
+def _candidate(raw: Json) -> plan.Candidate:
+    source = raw["_source"]
+    highlight = raw.get("highlight", {})
+    return plan.Candidate(
+        id=source["id"],
+        story_key=source["story_key"],
+        score=float(raw.get("_score") or 0.0),
+        stored=source,
+        highlights=(*highlight.get("text", []), *highlight.get("text.folded", [])),
+    )
 
 
 def _read_aggregations(aggs: Json, result: SearchResult) -> None:

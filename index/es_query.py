@@ -1,8 +1,10 @@
-"""Translate a parsed query and a ``SearchRequest`` into Elasticsearch / OpenSearch query DSL.
+"""Translate a parsed query and the search plan's scopes and pages (``kupur.index.plan``) into
+Elasticsearch / OpenSearch query DSL.
 
-Pure functions, no client: the same decisions as ``kupur.index.tantivy_query`` expressed as DSL for the
-mapping in ``index/templates/articles.es.json``. User text only ever appears as the *value* of
-``match`` / ``match_phrase`` / ``term`` / ``prefix`` clauses, never as ``query_string`` syntax.
+Pure functions, no client: the same decisions as ``kupur.index.tantivy_query`` expressed as DSL
+for the mapping in ``index/templates/articles.es.json``. User text only ever appears as the
+*value* of ``match`` / ``match_phrase`` / ``term`` / ``prefix`` clauses, never as
+``query_string`` syntax.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from kupur.index.analysis import analyze_word, fold_tokens, name_key
-from kupur.index.api import FACET_FIELDS, SearchRequest
+from kupur.index.api import FACET_FIELDS
 from kupur.index.fields import FACET_SIZE
+from kupur.index.plan import Page, Scope
 from kupur.index.query import And, DateRange, FieldFilter, Node, Not, Or, Phrase, Term
 from kupur.index.tantivy_query import date_bounds
 
 __all__ = [
     "aggregations",
     "filters",
+    "more_like_this",
     "query_words",
+    "scope_query",
     "search_body",
     "translate",
 ]
@@ -159,32 +164,67 @@ def date_range(node: DateRange) -> Json:
     return {"range": {"published_at": bounds}}
 
 
-def filters(request: SearchRequest, node: Node | None) -> list[Json]:
-    """The request's own filters, plus (when ``node`` is given) the query's top-level ANDed
-    field filters — what semantic search keeps of a query."""
+def scope_query(
+    scope: Scope,
+    protected: set[str],
+    names: Mapping[str, str] | None = None,
+    *,
+    index: str,
+) -> Json:
+    """The query for a ``plan.Scope``: its filters as a filter context, what it matches (the
+    words, an article to find more like, having an embedding) as the scored part. ``protected``
+    and ``names`` are as for ``translate``; ``index`` holds the ``like`` article."""
+    matches: list[Json] = []
+    if scope.words is not None:
+        matches.append(translate(scope.words, protected, names))
+    if scope.like:
+        matches.append(more_like_this(scope.like, index))
+    if scope.with_vector:
+        matches.append({"term": {"has_vector": True}})
+    query: Json = {"bool": {"filter": filters(scope)}}
+    if len(matches) == 1:
+        query["bool"]["must"] = matches
+    elif matches:
+        query["bool"]["should"] = matches
+        query["bool"]["minimum_should_match"] = 1
+    return query
+
+
+def filters(scope: Scope) -> list[Json]:
+    """The filters of a scope: provinces, dates, the query's field filters, the excluded id."""
     found: list[Json] = []
-    if request.provinces:
-        found.append({"terms": {"province_key": [name_key(p) for p in request.provinces]}})
-    if request.since or request.until:
-        found.append(date_range(DateRange(request.since, request.until, 0)))
-    if node is not None:
-        children = node.children if isinstance(node, And) else (node,)
-        found += [translate(c, set()) for c in children if isinstance(c, FieldFilter | DateRange)]
-    if request.like_id:
-        found.append({"bool": {"must_not": [{"term": {"id": request.like_id}}]}})
+    if scope.provinces:
+        found.append({"terms": {"province_key": [name_key(p) for p in scope.provinces]}})
+    if scope.since or scope.until:
+        found.append(date_range(DateRange(scope.since, scope.until, 0)))
+    found += [translate(node, set()) for node in scope.field_filters]
+    if scope.excluded:
+        found.append({"bool": {"must_not": [{"term": {"id": scope.excluded}}]}})
     return found
 
 
-def aggregations(request: SearchRequest) -> Json:
+def more_like_this(article_id: str, index: str) -> Json:
+    return {
+        "more_like_this": {
+            "fields": ["title", "text"],
+            "like": [{"_index": index, "_id": article_id}],
+            "min_term_freq": 1,
+            "min_doc_freq": 1,
+            "max_query_terms": 30,
+        }
+    }
+
+
+def aggregations(page: Page) -> Json:
     aggs: Json = {}
-    if request.facets:
+    if page.facets:
         for name in FACET_FIELDS:
             aggs[name] = {"terms": {"field": name, "size": FACET_SIZE}}
-    if request.histogram:
+    if page.histogram:
         aggs["histogram"] = {
             "date_histogram": {
                 "field": "published_at",
-                "calendar_interval": request.histogram,
+                "calendar_interval": page.histogram,
                 "time_zone": "Europe/Istanbul",
                 "format": "yyyy-MM-dd",
                 "min_doc_count": 1,
@@ -193,30 +233,20 @@ def aggregations(request: SearchRequest) -> Json:
     return aggs
 
 
-def search_body(
-    request: SearchRequest,
-    node: Node | None,
-    protected: set[str],
-    names: Mapping[str, str] | None = None,
-) -> Json:
-    """The body of a keyword search: query, page, sort, highlight, collapse and aggregations."""
-    must = [translate(node, protected, names)] if node is not None else []
-    query: Json = {"bool": {"filter": filters(request, None)}}
-    if must:
-        query["bool"]["must"] = must
-    body: Json = {
-        "query": query,
-        "from": request.offset,
-        "size": request.limit,
-        "track_total_hits": True,
-        "_source": {"excludes": ["embedding"]},
-        "highlight": highlight(),
-    }
-    if request.sort == "date":
+def search_body(query: Json, page: Page) -> Json:
+    """The body answering a ``plan.Page`` of ``query``: the page (sorted, collapsed on the story,
+    highlighted), the total and the aggregations it asks for, in one request."""
+    body: Json = {"query": query, "from": page.start, "size": page.size}
+    if page.size:
+        body["_source"] = {"excludes": ["embedding"]}
+        body["highlight"] = highlight()
+    if page.count:
+        body["track_total_hits"] = True
+    if page.by_date:
         body["sort"] = [{"published_at": {"order": "desc", "missing": "_last"}}, "_score"]
-    if request.collapse_stories:
+    if page.one_per_story:
         body["collapse"] = {"field": "story_key"}
-    if aggs := aggregations(request):
+    if aggs := aggregations(page):
         body["aggs"] = aggs
     return body
 

@@ -89,6 +89,21 @@ class IndexedArticle:
             embedding=article.embedding,
         )
 
+    def stored(self) -> dict[str, Any]:
+        """The record every backend stores beside the indexed fields, read back for hits
+        (``kupur.index.plan.Candidate.stored``)."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "text": self.text,
+            "source": self.source,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "story_id": self.story_id,
+            "story_key": self.story_key,
+            "entities": self.entities,
+        }
+
 
 def hit_entities(article: Article) -> dict[str, Any]:
     """The entities a hit carries: everything the NLP stage found except raw mentions."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TypeVar
 
-__all__ = ["RRF_K", "collapse_by_story", "reciprocal_rank_fusion"]
+__all__ = ["RRF_K", "collapse_by_story", "first_of_each_story", "reciprocal_rank_fusion"]
 
 #: The constant of Cormack, Clarke & Büttcher (2009); 60 is what Elasticsearch uses as well.
 RRF_K = 60
@@ -35,3 +35,17 @@ def collapse_by_story(ranked: Iterable[tuple[str, Item]], wanted: int) -> list[I
         if len(kept) >= wanted:
             break
     return kept
+
+
+def first_of_each_story(
+    fetch: Callable[[int], Sequence[Item]], story_of: Callable[[Item], str], wanted: int
+) -> list[Item]:
+    """``collapse_by_story`` over a ranking read ``fetch(n)`` items deep, reading deeper until
+    ``wanted`` stories are found or the ranking runs out (a story may fill many places)."""
+    window = max(wanted * 4, 50)
+    while True:
+        ranked = fetch(window)
+        kept = collapse_by_story(((story_of(item), item) for item in ranked), wanted)
+        if len(kept) >= wanted or len(ranked) < window:
+            return kept
+        window *= 4

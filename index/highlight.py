@@ -1,4 +1,5 @@
-"""Snippets with highlighted matches, for the embedded backend.
+"""Snippets with highlighted matches, for the embedded backend (and for the server backend's
+hits ranked by vector alone, which the server had no words to highlight in).
 
 tantivy's own snippet generator works on the stored text of an indexed field, which here is
 pre-mapped (İ→i) and stripped of suffixes; so the snippet is cut from the original text instead,

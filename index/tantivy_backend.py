@@ -20,17 +20,15 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-import numpy as np
 import tantivy
 from tantivy import Occur, Query
 
 from kupur.core.errors import BackendMismatch, BackendUnavailable, SearchError
 from kupur.core.models import Article
+from kupur.index import plan
 from kupur.index.analysis import (
     FOLD_TOKENIZER,
     STEM_TOKENIZER,
@@ -39,19 +37,11 @@ from kupur.index.analysis import (
     protect_names,
     stem_analyzer,
 )
-from kupur.index.api import (
-    FACET_FIELDS,
-    FacetBucket,
-    HistogramBucket,
-    Hit,
-    SearchRequest,
-    SearchResult,
-)
+from kupur.index.api import FACET_FIELDS, FacetBucket, HistogramBucket, SearchRequest, SearchResult
 from kupur.index.fields import FACET_SIZE, IndexedArticle
-from kupur.index.fusion import collapse_by_story, reciprocal_rank_fusion
-from kupur.index.highlight import HighlightTerms, snippet
+from kupur.index.fusion import first_of_each_story
+from kupur.index.highlight import snippet
 from kupur.index.inflection import inflected_name
-from kupur.index.query import And, DateRange, FieldFilter, Node, parse_query
 from kupur.index.tantivy_query import TantivyQueryBuilder
 from kupur.index.vectors import VectorStore
 
@@ -82,13 +72,6 @@ def _schema() -> tantivy.Schema:
     builder.add_date_field("published_at", indexed=True, fast=True)
     builder.add_boolean_field("has_vector", indexed=True)
     return builder.build()
-
-
-@dataclass
-class _Candidate:
-    address: tantivy.DocAddress
-    data: dict[str, Any]
-    score: float
 
 
 class _Generation:
@@ -300,13 +283,7 @@ class TantivyBackend:
     # -- search ------------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        generation = self._live()
-        searcher = generation.index.searcher()
-        names = _IndexedNames(generation.schema, searcher)
-        builder = TantivyQueryBuilder(generation.schema, names.is_name, names.inflected)
-        node = parse_query(request.query)
-        run = _SearchRun(generation, searcher, builder, request)
-        return run.execute(node)
+        return plan.search(request, _TantivyEngine(self._live()))
 
 
 class _IndexedNames:
@@ -340,245 +317,173 @@ class _IndexedNames:
         return bool(self.searcher.search(elsewhere, limit=1).hits)
 
 
-class _SearchRun:
-    """One search: builds the scope (what counts, facets and histograms cover), then ranks."""
+class _TantivyEngine:
+    """The search plan's primitives (``plan.SearchEngine``) on one searcher of a generation.
 
-    def __init__(
-        self,
-        generation: _Generation,
-        searcher: tantivy.Searcher,
-        builder: TantivyQueryBuilder,
-        request: SearchRequest,
-    ) -> None:
-        self.generation = generation
-        self.searcher = searcher
-        self.builder = builder
-        self.request = request
+    The query builder collects what the query's words look for, so the snippets of a search's
+    hits highlight what its scopes were compiled from."""
+
+    def __init__(self, generation: _Generation) -> None:
         self.schema = generation.schema
+        self.vectors = generation.vectors
+        self.searcher = generation.index.searcher()
+        names = _IndexedNames(self.schema, self.searcher)
+        self.builder = TantivyQueryBuilder(self.schema, names.is_name, names.inflected)
 
-    def execute(self, node: Node | None) -> SearchResult:
-        request = self.request
-        wanted = request.offset + request.limit
-        if request.mode == "keyword":
-            keyword = self._keyword_query(node)
-            scope = self._with_filters(keyword, node=None)
-            ranked = self._keyword_ranking(scope, wanted)
-        else:
-            vector = self._query_vector()
-            filters = self._with_filters(None, node=node)
-            vector_scope = _all_of(filters, self._has_vector())
-            # Fusion needs more than one page from each side to find what both rank well.
-            depth = wanted if request.mode == "semantic" else max(wanted * 2, 50)
-            semantic = self._semantic_ranking(vector_scope, vector, depth)
-            if request.mode == "semantic":
-                scope, ranked = vector_scope, semantic
-            else:
-                keyword = self._keyword_query(node) if node else self._more_like_this()
-                keyword_scope = _all_of(filters, keyword)
-                scope = _all_of(
-                    filters,
-                    Query.boolean_query(
-                        [(Occur.Should, keyword), (Occur.Should, self._has_vector())]
-                    ),
-                )
-                ranked = self._fuse(self._keyword_ranking(keyword_scope, depth), semantic)
-        total = self._count(scope)
-        page = ranked[request.offset : wanted]
-        hits = [self._hit(c, self.builder.highlight) for c in page]
-        if request.collapse_stories:
-            self._count_other_outlets(scope, hits)
-        result = SearchResult(total=total, hits=hits)
-        self._aggregate(scope, result)
-        return result
-
-    # -- scopes ------------------------------------------------------------------------------
-
-    def _keyword_query(self, node: Node | None) -> Query:
-        if node is None:
+    def compile(self, scope: plan.Scope) -> Query:
+        matches = [self.builder.build(scope.words)] if scope.words is not None else []
+        if scope.like:
+            matches.append(self._more_like_this(scope.like))
+        if scope.with_vector:
+            matches.append(Query.term_query(self.schema, "has_vector", True))
+        filters = []
+        if scope.provinces:
+            filters.append(self.builder.provinces(list(scope.provinces)))
+        if scope.since or scope.until:
+            filters.append(self.builder.date_range(scope.since, scope.until))
+        filters += [self.builder.build(node) for node in scope.field_filters]
+        if scope.excluded:
+            filters.append(self._excluding(scope.excluded))
+        if len(matches) > 1:
+            matches = [Query.boolean_query([(Occur.Should, match) for match in matches])]
+        parts = [*matches, *filters]
+        if not parts:
             return Query.all_query()
-        return self.builder.build(node)
+        if len(parts) == 1:
+            return parts[0]
+        return Query.boolean_query([(Occur.Must, part) for part in parts])
 
-    def _with_filters(self, query: Query | None, node: Node | None) -> Query:
-        """``query`` AND the request's filters; in semantic modes, AND the query's field filters."""
-        parts = [query] if query is not None else []
-        if self.request.provinces:
-            parts.append(self.builder.provinces(self.request.provinces))
-        if self.request.since or self.request.until:
-            parts.append(self.builder.date_range(self.request.since, self.request.until))
-        if node is not None:
-            parts.extend(self.builder.build(f) for f in _field_filters(node))
-        if self.request.like_id:
-            parts.append(_excluding(self.schema, self.request.like_id))
-        return _all_of(*parts) if parts else Query.all_query()
+    def rank(self, scope: Query, page: plan.Page) -> plan.Ranking:
+        if page.one_per_story:
+            stories = first_of_each_story(
+                lambda limit: self._ranked(scope, 0, limit, page.by_date),
+                lambda candidate: candidate.story_key,
+                page.start + page.size,
+            )
+            candidates = stories[page.start :]
+        elif page.size:
+            candidates = self._ranked(scope, page.start, page.size, page.by_date)
+        else:
+            candidates = []
+        ranking = plan.Ranking(candidates)
+        if page.count:
+            result = self.searcher.search(scope, limit=1, count=True)
+            ranking.summary.total = int(result.count)  # type: ignore[attr-defined]  # not in stub
+        self._aggregate(scope, page, ranking.summary)
+        return ranking
 
-    def _has_vector(self) -> Query:
-        return Query.term_query(self.schema, "has_vector", True)
+    def nearest(self, scope: Query, vector: Sequence[float], limit: int) -> list[plan.Candidate]:
+        # The vectors live beside the index: the nearest ones are read until enough of them are
+        # articles in scope (or none are left).
+        window = max(limit * 4, 100)
+        while True:
+            nearest = self.vectors.nearest(vector, window)
+            ids = [article_id for article_id, _ in nearest]
+            in_scope = Query.boolean_query(
+                [(Occur.Must, scope), (Occur.Must, Query.term_set_query(self.schema, "id", ids))]
+            )
+            found: dict[str, dict[str, Any]] = {}
+            if ids:
+                for _, address in self.searcher.search(in_scope, limit=len(ids)).hits:
+                    stored = self._stored(address)
+                    found[stored["id"]] = stored
+            candidates = [
+                _candidate(found[article_id], similarity)
+                for article_id, similarity in nearest
+                if article_id in found
+            ]
+            if len(candidates) >= limit or len(nearest) < window:
+                return candidates[:limit]
+            window *= 4
 
-    def _more_like_this(self) -> Query:
-        """The keyword side of a hybrid "like this article" search with no query text."""
-        source = self._doc_by_id(self.request.like_id or "")
+    def stored_vector(self, article_id: str) -> Sequence[float] | None:
+        vector = self.vectors.get(article_id)
+        return None if vector is None else cast(list[float], vector.tolist())
+
+    def holds(self, article_id: str) -> bool:
+        return self._stored_by_id(article_id) is not None
+
+    def story_sizes(self, scope: Query, story_keys: Sequence[str]) -> dict[str, int]:
+        query = Query.boolean_query(
+            [
+                (Occur.Must, scope),
+                (Occur.Must, Query.term_set_query(self.schema, "story_key", list(story_keys))),
+            ]
+        )
+        answer = self.searcher.aggregate(
+            query, {"stories": {"terms": {"field": "story_key", "size": len(story_keys)}}}
+        )
+        return {str(b["key"]): int(b["doc_count"]) for b in answer["stories"]["buckets"]}
+
+    def snippet(self, candidate: plan.Candidate) -> str:
+        return snippet(candidate.stored["text"], self.builder.highlight)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _ranked(self, scope: Query, start: int, size: int, by_date: bool) -> list[plan.Candidate]:
+        result = self.searcher.search(
+            scope,
+            limit=size,
+            count=False,
+            order_by_field="published_at" if by_date else None,
+            offset=start,
+        )
+        return [
+            _candidate(self._stored(address), 0.0 if by_date else float(score))
+            for score, address in result.hits
+        ]
+
+    def _stored(self, address: tantivy.DocAddress) -> dict[str, Any]:
+        raw = cast(bytes, self.searcher.doc(address).get_first("doc"))
+        stored: dict[str, Any] = json.loads(raw)
+        return stored
+
+    def _stored_by_id(self, article_id: str) -> dict[str, Any] | None:
+        hits = self.searcher.search(Query.term_query(self.schema, "id", article_id), 1).hits
+        return self._stored(hits[0][1]) if hits else None
+
+    def _excluding(self, article_id: str) -> Query:
+        return Query.boolean_query(
+            [
+                (Occur.Must, Query.all_query()),
+                (Occur.MustNot, Query.term_query(self.schema, "id", article_id)),
+            ]
+        )
+
+    def _more_like_this(self, article_id: str) -> Query:
+        source = self._stored_by_id(article_id)
         if source is None:
             return Query.empty_query()
         fields = {
-            "title_stem": [index_text(source.data["title"])],
-            "body_stem": [index_text(source.data["text"])],
+            "title_stem": [index_text(source["title"])],
+            "body_stem": [index_text(source["text"])],
         }
         return Query.more_like_this_document_fields_query(
             self.schema, fields, min_doc_frequency=1, min_term_frequency=1, max_query_terms=30
         )
 
-    # -- rankings ----------------------------------------------------------------------------
-
-    def _keyword_ranking(self, scope: Query, wanted: int) -> list[_Candidate]:
-        by_date = self.request.sort == "date" and self.request.mode == "keyword"
-        window = wanted if not self.request.collapse_stories else max(wanted * 4, 50)
-        while True:
-            result = self.searcher.search(
-                scope,
-                limit=max(window, 1),
-                count=False,
-                order_by_field="published_at" if by_date else None,
-            )
-            candidates = [
-                _Candidate(address, self._stored(address), 0.0 if by_date else float(score))
-                for score, address in result.hits
-            ]
-            exhausted = len(candidates) < window
-            if not self.request.collapse_stories:
-                return candidates
-            kept = self._collapse(candidates, wanted)
-            if len(kept) >= wanted or exhausted:
-                return kept
-            window *= 4
-
-    def _semantic_ranking(
-        self, scope: Query, vector: np.ndarray[Any, Any], wanted: int
-    ) -> list[_Candidate]:
-        store = self.generation.vectors
-        window = max(wanted * 4, 100)
-        while True:
-            nearest = store.nearest(vector, window)
-            ids = [article_id for article_id, _ in nearest]
-            checked = Query.boolean_query(
-                [(Occur.Must, scope), (Occur.Must, Query.term_set_query(self.schema, "id", ids))]
-            )
-            found: dict[str, _Candidate] = {}
-            if ids:
-                for _, address in self.searcher.search(checked, limit=len(ids)).hits:
-                    data = self._stored(address)
-                    found[data["id"]] = _Candidate(address, data, 0.0)
-            candidates = []
-            for article_id, similarity in nearest:
-                if article_id in found:
-                    found[article_id].score = similarity
-                    candidates.append(found[article_id])
-            exhausted = len(nearest) < window
-            if self.request.collapse_stories:
-                candidates = self._collapse(candidates, wanted)
-            if len(candidates) >= wanted or exhausted:
-                return candidates
-            window *= 4
-
-    def _fuse(self, keyword: list[_Candidate], semantic: list[_Candidate]) -> list[_Candidate]:
-        by_id = {c.data["id"]: c for c in [*semantic, *keyword]}
-        fused = reciprocal_rank_fusion(
-            [c.data["id"] for c in keyword], [c.data["id"] for c in semantic]
-        )
-        ranked = []
-        for article_id, score in fused:
-            candidate = by_id[article_id]
-            ranked.append(_Candidate(candidate.address, candidate.data, score))
-        if self.request.collapse_stories:
-            return self._collapse(ranked, self.request.offset + self.request.limit)
-        return ranked
-
-    def _collapse(self, candidates: list[_Candidate], wanted: int) -> list[_Candidate]:
-        return collapse_by_story(((c.data["story_key"], c) for c in candidates), wanted)
-
-    def _query_vector(self) -> np.ndarray[Any, Any]:
-        request = self.request
-        if request.like_id:
-            vector = self.generation.vectors.get(request.like_id)
-            if vector is None:
-                if self._doc_by_id(request.like_id) is None:
-                    raise SearchError(f"article {request.like_id} is not in the index")
-                raise SearchError(
-                    f"article {request.like_id} has no embedding; run `kupur enrich` and "
-                    "`kupur index` to add one"
-                )
-            return vector
-        if request.vector is None:
-            raise SearchError(
-                f"{request.mode} search needs a query embedding or an article to start from"
-            )
-        return np.asarray(request.vector, dtype=np.float32)
-
-    # -- results -----------------------------------------------------------------------------
-
-    def _stored(self, address: tantivy.DocAddress) -> dict[str, Any]:
-        raw = cast(bytes, self.searcher.doc(address).get_first("doc"))
-        data: dict[str, Any] = json.loads(raw)
-        return data
-
-    def _doc_by_id(self, article_id: str) -> _Candidate | None:
-        hits = self.searcher.search(Query.term_query(self.schema, "id", article_id), 1).hits
-        if not hits:
-            return None
-        return _Candidate(hits[0][1], self._stored(hits[0][1]), 0.0)
-
-    def _hit(self, candidate: _Candidate, terms: HighlightTerms) -> Hit:
-        data = candidate.data
-        published = data.get("published_at")
-        return Hit(
-            id=data["id"],
-            url=data["url"],
-            title=data["title"],
-            published_at=datetime.fromisoformat(published) if published else None,
-            source=data["source"],
-            snippet=snippet(data["text"], terms),
-            score=candidate.score,
-            entities=data["entities"],
-            story_id=data.get("story_id"),
-        )
-
-    def _count(self, scope: Query) -> int:
-        result = self.searcher.search(scope, limit=1, count=True)
-        return int(result.count)  # type: ignore[attr-defined]  # present, missing from the stub
-
-    def _count_other_outlets(self, scope: Query, hits: list[Hit]) -> None:
-        stories = [h.story_id for h in hits if h.story_id]
-        if not stories:
-            return
-        query = _all_of(scope, Query.term_set_query(self.schema, "story_key", stories))
-        result = self.searcher.aggregate(
-            query, {"stories": {"terms": {"field": "story_key", "size": len(stories)}}}
-        )
-        counts = {b["key"]: int(b["doc_count"]) for b in result["stories"]["buckets"]}
-        for hit in hits:
-            if hit.story_id:
-                hit.other_outlets = max(counts.get(hit.story_id, 1) - 1, 0)
-
-    def _aggregate(self, scope: Query, result: SearchResult) -> None:
-        request = self.request
+    def _aggregate(self, scope: Query, page: plan.Page, result: SearchResult) -> None:
         aggregations: dict[str, Any] = {}
-        if request.facets:
+        if page.facets:
             for name in FACET_FIELDS:
                 aggregations[name] = {"terms": {"field": name, "size": FACET_SIZE}}
-        if request.histogram:
+        if page.histogram:
+            # Day, week and month keys are indexed as text: a terms aggregation over them gives
+            # calendar buckets in Istanbul time (tantivy's date_histogram has fixed intervals).
             aggregations["histogram"] = {
-                "terms": {"field": request.histogram, "size": _HISTOGRAM_SIZE}
+                "terms": {"field": page.histogram, "size": _HISTOGRAM_SIZE}
             }
         if not aggregations:
             return
         answer = self.searcher.aggregate(scope, aggregations)
-        if request.facets:
+        if page.facets:
             result.facets = {
                 name: [
                     FacetBucket(str(b["key"]), int(b["doc_count"])) for b in answer[name]["buckets"]
                 ]
                 for name in FACET_FIELDS
             }
-        if request.histogram:
+        if page.histogram:
             buckets = answer["histogram"]["buckets"]
             result.histogram = sorted(
                 (HistogramBucket(str(b["key"]), int(b["doc_count"])) for b in buckets),
@@ -586,45 +491,16 @@ class _SearchRun:
             )
 
 
-def _field_filters(node: Node) -> list[Node]:
-    """The field and date filters that must hold for the whole query (its top-level ANDs)."""
-    if isinstance(node, FieldFilter | DateRange):
-        return [node]
-    if isinstance(node, And):
-        return [child for child in node.children if isinstance(child, FieldFilter | DateRange)]
-    return []
-
-
-def _all_of(*queries: Query) -> Query:
-    if len(queries) == 1:
-        return queries[0]
-    return Query.boolean_query([(Occur.Must, q) for q in queries])
-
-
-def _excluding(schema: tantivy.Schema, article_id: str) -> Query:
-    return Query.boolean_query(
-        [
-            (Occur.Must, Query.all_query()),
-            (Occur.MustNot, Query.term_query(schema, "id", article_id)),
-        ]
+def _candidate(stored: dict[str, Any], score: float) -> plan.Candidate:
+    return plan.Candidate(
+        id=stored["id"], story_key=stored["story_key"], score=score, stored=stored
     )
 
 
 def _document(item: IndexedArticle) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_text("id", item.id)
-    stored = {
-        "id": item.id,
-        "url": item.url,
-        "title": item.title,
-        "text": item.text,
-        "source": item.source,
-        "published_at": item.published_at.isoformat() if item.published_at else None,
-        "story_id": item.story_id,
-        "story_key": item.story_key,
-        "entities": item.entities,
-    }
-    doc.add_bytes("doc", json.dumps(stored, ensure_ascii=False).encode("utf-8"))
+    doc.add_bytes("doc", json.dumps(item.stored(), ensure_ascii=False).encode("utf-8"))
     title, body = index_text(item.title), index_text(item.text)
     doc.add_text("title_fold", title)
     doc.add_text("title_stem", protect_names(title, item.entity_words))

@@ -8,14 +8,15 @@ import socket
 import time
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kupur.core.errors import BackendMismatch, BackendUnavailable
-from kupur.index import open_backend
+from kupur.index import open_backend, plan
 from kupur.index.api import SearchRequest
 from kupur.index.es_backend import build_template, version_problem
-from kupur.index.es_query import search_body, translate
+from kupur.index.es_query import scope_query, search_body, translate
 from kupur.index.query import parse_query
 
 
@@ -100,7 +101,38 @@ def test_field_filters_and_dates() -> None:
     }
 
 
+class _RecordingEngine:
+    """Compiles the plan's scopes and pages to DSL as the server backend does, with every
+    query word unprotected, and records the bodies instead of sending them."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict[str, Any]] = []
+
+    def compile(self, scope: plan.Scope) -> dict[str, Any]:
+        return scope_query(scope, set(), index="kupur")
+
+    def rank(self, scope: dict[str, Any], page: plan.Page) -> plan.Ranking:
+        self.bodies.append(search_body(scope, page))
+        return plan.Ranking([])
+
+    def nearest(self, scope: dict[str, Any], vector: Any, limit: int) -> list[plan.Candidate]:
+        raise AssertionError("not asked by a keyword search")
+
+    def stored_vector(self, article_id: str) -> None:
+        raise AssertionError("not asked by a keyword search")
+
+    def holds(self, article_id: str) -> bool:
+        raise AssertionError("not asked by a keyword search")
+
+    def story_sizes(self, scope: dict[str, Any], story_keys: Any) -> dict[str, int]:
+        raise AssertionError("not asked without hits")
+
+    def snippet(self, candidate: plan.Candidate) -> str:
+        raise AssertionError("not asked without hits")
+
+
 def test_request_body() -> None:
+    """What a keyword search asks the server: one request for the page, total and aggregations."""
     request = SearchRequest(
         "proje",
         provinces=["Samsun"],
@@ -111,7 +143,9 @@ def test_request_body() -> None:
         histogram="week",
         collapse_stories=True,
     )
-    body = search_body(request, parse_query(request.query), set())
+    engine = _RecordingEngine()
+    plan.search(request, engine)
+    [body] = engine.bodies
     assert (body["from"], body["size"]) == (10, 5)
     assert body["sort"][0] == {"published_at": {"order": "desc", "missing": "_last"}}
     assert body["collapse"] == {"field": "story_key"}
