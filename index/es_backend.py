@@ -34,6 +34,11 @@ Product = Literal["elasticsearch", "opensearch"]
 TIMEOUT_SECONDS = 5.0
 _BULK = 500
 _VERSION_RE = re.compile(r"-v(\d+)$")
+#: OpenSearch's vector field. The engine is named: OpenSearch 2.19 defaults to faiss, a native
+#: library that a node without it (one started from Maven's jars) cannot load, and whose refresh
+#: then hangs. Lucene's HNSW is pure Java, filters inside the graph search (so a filtered
+#: search still finds k neighbours) and scores cosine similarity as (1 + cos) / 2.
+OPENSEARCH_VECTOR_METHOD: Json = {"name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}
 
 
 def build_template(index_name: str, product: Product) -> Json:
@@ -168,7 +173,8 @@ class ServerBackend:
     def _ensure_vector_mapping(self, index: str, dims: int) -> None:
         if self.product != "opensearch":
             return
-        mapping = {"properties": {"embedding": {"type": "knn_vector", "dimension": dims}}}
+        vector = {"type": "knn_vector", "dimension": dims, "method": OPENSEARCH_VECTOR_METHOD}
+        mapping = {"properties": {"embedding": vector}}
         self._call(lambda: self.client.indices.put_mapping(index=index, body=mapping))
 
     # -- writes ------------------------------------------------------------------------------
@@ -294,13 +300,12 @@ class _ServerEngine:
                 "_source": {"excludes": ["embedding"]},
             }
         else:
+            # The filter goes inside the k-NN clause: Lucene's engine filters while it walks the
+            # graph, so ``limit`` neighbours come back whenever the scope holds that many (a
+            # bool filter around it would only thin out the k found in the whole index).
+            knn = {"vector": list(vector), "k": limit, "filter": scope}
             body = {
-                "query": {
-                    "bool": {
-                        "must": [{"knn": {"embedding": {"vector": list(vector), "k": limit}}}],
-                        "filter": [scope],
-                    }
-                },
+                "query": {"knn": {"embedding": knn}},
                 "size": limit,
                 "_source": {"excludes": ["embedding"]},
             }

@@ -1,7 +1,14 @@
-"""Backends for the contract suite: tantivy always; Elasticsearch and OpenSearch when
-KUPUR_TEST_ES_URL / KUPUR_TEST_OPENSEARCH_URL point at a server (each test gets its own index);
-and "noida", the ES-API emulator from PyPI (noida-db), started here as an extra check of the
-Elasticsearch code path. noida-db is not Elasticsearch: see NOIDA_DIFFERENCES."""
+"""Backends for the contract suite (each test gets its own index):
+
+tantivy        always
+opensearch     a real OpenSearch 2.19 node this session starts from Maven Central jars
+               (tests/opensearch/node.py; once per session, stopped at the end), or the
+               server KUPUR_TEST_OPENSEARCH_URL names; KUPUR_TEST_OPENSEARCH_URL=off skips it
+elasticsearch  when KUPUR_TEST_ES_URL names a server (Elasticsearch 8 cannot run here: its
+               modules are not on Maven Central)
+noida          the ES-API emulator from PyPI (noida-db), started here as an extra check of
+               the Elasticsearch client path. noida-db is not Elasticsearch: see
+               NOIDA_DIFFERENCES."""
 
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ import pytest
 from kupur.index import open_backend
 from kupur.index.api import SearchBackend
 from tests.index.corpus import corpus, names_corpus
+from tests.opensearch import node as opensearch_node
 
 SERVERS = {
     "elasticsearch": "KUPUR_TEST_ES_URL",
@@ -81,6 +89,36 @@ def noida_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def opensearch_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of an OpenSearch server for the whole session: KUPUR_TEST_OPENSEARCH_URL's, or
+    a node started here (jars resolved once into a cache; skipped without java or mvn)."""
+    configured = os.environ.get(SERVERS["opensearch"], "")
+    if configured.lower() == "off":
+        pytest.skip(f"{SERVERS['opensearch']}=off: the OpenSearch rows are switched off")
+    if configured:
+        yield configured
+        return
+    try:
+        dist = opensearch_node.distribution()
+    except opensearch_node.Unavailable as exc:
+        pytest.skip(f"no OpenSearch node: {exc}")
+    except opensearch_node.NodeError as exc:
+        pytest.fail(f"no OpenSearch node: {exc}", pytrace=False)
+    home = tmp_path_factory.mktemp("opensearch")
+    try:
+        server = opensearch_node.start_node(
+            dist, home / "node", cluster_name=f"kupur-test-{uuid.uuid4().hex[:8]}"
+        )
+    except opensearch_node.NodeError as exc:
+        pytest.fail(f"the OpenSearch node did not start: {exc}", pytrace=False)
+    try:
+        yield server.url
+    finally:
+        server.stop()
+        shutil.rmtree(home / "node" / "data", ignore_errors=True)
+
+
 BackendFactory = Callable[[], SearchBackend]
 
 
@@ -98,6 +136,9 @@ def _factory(
             backend = open_backend(
                 kind="elasticsearch", url=url, index_dir=directory, index_name=name
             )
+        elif kind == "opensearch":
+            url = request.getfixturevalue("opensearch_server")
+            backend = open_backend(kind=kind, url=url, index_dir=directory, index_name=name)
         else:
             url = os.environ.get(SERVERS[kind], "")
             if not url:
