@@ -146,6 +146,31 @@ def test_prefix(loaded: SearchBackend) -> None:
     assert found(loaded, "egit*") == ids_of(AI_EGITIM)
 
 
+def test_words_split_at_every_character_that_is_not_a_letter_or_digit(
+    make_backend: BackendFactory,
+) -> None:
+    # The same word boundaries on every engine: dots, commas, slashes and underscores split
+    # words ("aile.gov.tr" is aile + gov + tr, "1.615" is 1 + 615), and an apostrophe suffix
+    # is dropped after digits too ("2024'te" is 2024, never a word "te").
+    backend = make_backend()
+    article = Article(
+        url="https://example.org/kimlik",
+        source="nufus.gov.tr",
+        title="T.C. kimlik kartı başvuruları",
+        text=(
+            "Duyuru aile.gov.tr adresinde: 2024'te 1.615 kişiye kart verildi, 5’inci dağıtım "
+            "yüzde 12,5 arttı; başvuru_formu ve e-Devlet üzerinden."
+        ),
+    )
+    backend.upsert([article])
+    for query in ["gov", "aile.gov.tr", "615", "1.615", "12,5", "formu", "devlet", "T.C.", "tc"]:
+        assert found(backend, query) == ({article.id} if query != "tc" else set()), query
+    for query in ["te", "inci"]:
+        assert found(backend, query) == set(), query
+    assert found(backend, '"2024 1.615 kişiye"') == {article.id}
+    assert found(backend, "kaynak:gov.tr") == {article.id}
+
+
 # -- operators ----------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from kupur.core.errors import BackendMismatch, BackendUnavailable
+from kupur.core.turkish import APOSTROPHES
 from kupur.index import open_backend, plan
 from kupur.index.api import SearchRequest
 from kupur.index.es_backend import build_template, version_problem
@@ -27,14 +28,23 @@ def _template() -> dict:
 
 def test_template_has_the_turkish_analysis_the_issue_names() -> None:
     settings = _template()["template"]["settings"]["analysis"]
-    stemmed = settings["analyzer"]["kupur_turkish"]["filter"]
-    assert stemmed == [
-        "apostrophe",
+    stemmed = settings["analyzer"]["kupur_turkish"]
+    assert stemmed["filter"] == [
         "kupur_turkish_lowercase",
         "kupur_protected_names",
         "kupur_turkish_stemmer",
         "asciifolding",
     ]
+    assert settings["analyzer"]["kupur_folded"]["filter"] == [
+        "kupur_turkish_lowercase",
+        "asciifolding",
+    ]
+    for analyzer in settings["analyzer"].values():
+        # Apostrophe suffixes dropped, words split as tantivy's simple tokenizer splits them.
+        assert analyzer["char_filter"] == ["kupur_apostrophe_suffix"]
+        assert analyzer["tokenizer"] == "kupur_words"
+    suffix = settings["char_filter"]["kupur_apostrophe_suffix"]["pattern"]
+    assert set(suffix.split("[")[2].split("]")[0]) == set(APOSTROPHES)
     assert settings["filter"]["kupur_turkish_lowercase"] == {
         "type": "lowercase",
         "language": "turkish",
