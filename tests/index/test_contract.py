@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, date
 
+import numpy as np
 import pytest
 
 from kupur.core.errors import QuerySyntaxError, SearchError
-from kupur.core.models import Article
+from kupur.core.models import Article, Entities, ProvinceRef
 from kupur.index.api import SearchBackend, SearchRequest
 from tests.index.conftest import BackendFactory
 from tests.index.corpus import (
@@ -375,6 +376,41 @@ def test_semantic_search_ranks_by_embedding(loaded: SearchBackend) -> None:
     assert result.total == len(corpus())
     scores = [h.score for h in result.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_semantic_scores_are_cosine_similarities(loaded: SearchBackend) -> None:
+    query = [0.0, 1.0, 0.0, 0.0]
+    hit = loaded.search(SearchRequest("", mode="semantic", vector=query, limit=1)).hits[0]
+    stored = np.array(corpus()[YASLI].embedding)
+    assert hit.score == pytest.approx(stored[1] / np.linalg.norm(stored), abs=1e-4)
+
+
+def test_nearest_neighbours_are_the_exact_ones(make_backend: BackendFactory) -> None:
+    # Servers search an approximate graph (HNSW); on a few hundred articles it must still
+    # return exactly what brute force does, with and without a filter.
+    rng = np.random.default_rng(5)
+    vectors = rng.standard_normal((400, 16))
+    articles = [
+        Article(
+            url=f"https://example.org/v/{n}",
+            source="example.org",
+            title=f"Haber {n}",
+            text="Duyuru metni.",
+            embedding=vectors[n].tolist(),
+            entities=Entities(provinces=[ProvinceRef("Samsun", 55)]) if n % 3 == 0 else Entities(),
+        )
+        for n in range(len(vectors))
+    ]
+    backend = make_backend()
+    backend.upsert(articles)
+    units = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    for _ in range(5):
+        query = rng.standard_normal(16)
+        order = np.argsort(-(units @ query))
+        for text, allowed in [("", range(400)), ("il:Samsun", range(0, 400, 3))]:
+            exact = [articles[i].id for i in order if i in allowed][:10]
+            hits = backend.search(SearchRequest(text, mode="semantic", vector=query.tolist()))
+            assert [h.id for h in hits.hits] == exact
 
 
 def test_semantic_search_respects_field_filters(loaded: SearchBackend) -> None:
