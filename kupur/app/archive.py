@@ -5,6 +5,9 @@ Writes are idempotent by article id: saving the same article twice stores it onc
 whose title or text changed updates the row (and clears its enrichment so it is enriched and
 indexed again) instead of adding a second one. Because the raw HTML is kept, enrichment and
 indexing re-run from here without crawling again.
+
+The tables are declared here; their schema in a database is kept by ``kupur.app.migrations``,
+which upgrades it in place whenever an archive is opened.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from kupur.app.migrations import upgrade_schema
 from kupur.core.errors import ArchiveError
 from kupur.core.models import ISTANBUL, Article, Entities
 
@@ -160,9 +164,14 @@ class CrawlRun:
 
 
 class Archive:
-    """The article archive behind one SQLAlchemy URL. Tables are created on first open."""
+    """The article archive behind one SQLAlchemy URL.
 
-    def __init__(self, url: str) -> None:
+    Opening it brings the database to this Kupür's schema (creating it in a new database,
+    upgrading an older one in place; see ``kupur.app.migrations``) and refuses a database that a
+    newer Kupür upgraded. ``migrate=False`` opens it as it is (``kupur db current``).
+    """
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
         self.url = url
         if url.startswith("sqlite:///"):
             folder = Path(url.removeprefix("sqlite:///")).expanduser().parent
@@ -183,12 +192,12 @@ class Archive:
             ) from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        try:
-            metadata.create_all(self.engine)
-        except SQLAlchemyError as exc:
-            raise ArchiveError(
-                f"cannot open the archive at {_redact(url)}: {_reason(exc)}"
-            ) from exc
+        if migrate:
+            try:
+                upgrade_schema(self.engine)
+            except ArchiveError:
+                self.engine.dispose()
+                raise
 
     # -- articles ---------------------------------------------------------------------------
 

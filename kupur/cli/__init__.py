@@ -73,7 +73,7 @@ def main() -> None:
 
 def _register() -> None:
     """Attach every command module to the root group (kept in one place for the README test)."""
-    from kupur.cli import crawl, demo, digest, nlp_commands, pipeline, scheduler, search, serve
+    from kupur.cli import crawl, db, demo, digest, nlp_commands, pipeline, scheduler, search, serve
 
     nlp_commands.eval_group.add_command(crawl.extraction_command)
     for command in (
@@ -93,6 +93,7 @@ def _register() -> None:
         digest.alerts,
         serve.serve,
         demo.demo,
+        db.db,
     ):
         cli.add_command(command)
 

@@ -1,6 +1,7 @@
 """The record of what was mailed: digests sent per period, and what each alert has already told.
 
-The tables live in the archive's database, beside the articles, under their own ``MetaData``.
+The tables live in the archive's database, beside the articles, under their own ``MetaData``;
+their schema is part of the archive's one migration history (``kupur.app.migrations``).
 ``digest_sends`` has one row per (subscription, period end): a digest is *claimed* by inserting or
 updating that row to ``sending`` before the mail goes out, and set to ``sent`` after the server
 accepted it, so a second run for the same period (another process, or the same command again)
@@ -31,9 +32,9 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kupur.core.errors import ArchiveError
+from kupur.app.migrations import upgrade_schema
 from kupur.digest.periods import Period
 
 __all__ = ["MailLedger", "SendRecord"]
@@ -95,14 +96,15 @@ class SendRecord:
 
 
 class MailLedger:
-    """Digest and alert bookkeeping on an SQLAlchemy engine (normally ``Archive.engine``)."""
+    """Digest and alert bookkeeping on an SQLAlchemy engine (normally ``Archive.engine``).
+
+    Brings the database to the current schema first, as opening the archive does (a no-op when
+    the archive was opened on it); raises ArchiveError when that is not possible.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        try:
-            metadata.create_all(engine)
-        except SQLAlchemyError as exc:
-            raise ArchiveError(f"cannot create the digest tables: {exc}") from exc
+        upgrade_schema(engine)
 
     # -- digests ------------------------------------------------------------------------------
 
