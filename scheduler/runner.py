@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import signal
 import threading
 from collections.abc import Callable
@@ -46,6 +47,7 @@ __all__ = [
     "JobInfo",
     "build_scheduler",
     "list_jobs",
+    "rename_legacy_targets",
     "run_job_now",
     "run_scheduler",
     "stop_scheduler",
@@ -65,6 +67,38 @@ def build_scheduler(settings: Settings, engine: Engine) -> BackgroundScheduler:
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
         timezone=ZoneInfo(settings.scheduler.timezone),
     )
+
+
+#: Where job functions lived before every module moved under ``kupur`` (Kupür up to e5fd887).
+_LEGACY_PREFIX, _PREFIX = "scheduler.", "kupur.scheduler."
+
+
+def rename_legacy_targets(engine: Engine) -> int:
+    """Point stored jobs saved by an older Kupür (``scheduler.jobs:crawl_source``) at today's
+    module (``kupur.scheduler.jobs:crawl_source``); the number of jobs changed.
+
+    APScheduler drops a stored job whose function it cannot import, and with it the stored next
+    run time that lets a restarted scheduler see and coalesce the runs it missed; renaming keeps
+    them. The job state is APScheduler's own pickle, written by APScheduler on this machine.
+    """
+    if not inspect(engine).has_table(JOBSTORE_TABLE):
+        return 0
+    renamed = 0
+    with engine.begin() as conn:
+        rows = conn.execute(text(f"SELECT id, job_state FROM {JOBSTORE_TABLE}")).all()
+        for job_id, blob in rows:
+            state = pickle.loads(blob)
+            func = state.get("func")
+            if isinstance(func, str) and func.startswith(_LEGACY_PREFIX):
+                state["func"] = _PREFIX + func.removeprefix(_LEGACY_PREFIX)
+                conn.execute(
+                    text(f"UPDATE {JOBSTORE_TABLE} SET job_state = :state WHERE id = :id"),
+                    {"state": pickle.dumps(state, pickle.HIGHEST_PROTOCOL), "id": job_id},
+                )
+                renamed += 1
+    if renamed:
+        log.info("%d stored job(s) renamed to the kupur.scheduler module", renamed)
+    return renamed
 
 
 def stop_scheduler(scheduler: BackgroundScheduler) -> None:
@@ -132,6 +166,7 @@ def run_scheduler(
     stop = stop or threading.Event()
     specs = planned_jobs(settings, config_file, data_dir)
     with SchedulerLock(engine):
+        rename_legacy_targets(engine)
         scheduler = build_scheduler(settings, engine)
         scheduler.add_listener(
             _log_event,

@@ -310,3 +310,46 @@ def test_start_lists_and_stops_cleanly(tmp_path: Path) -> None:
 def test_running_an_unknown_job_names_the_known_ones(settings: Settings) -> None:
     with pytest.raises(SchedulerError, match="no job 'yok'; the jobs are: crawl:samsun-il"):
         run_job_now(settings, "yok")
+
+
+def test_jobs_stored_by_an_older_kupur_keep_their_run_times(
+    settings: Settings, engine: Engine
+) -> None:
+    """A job store written before every module moved under ``kupur`` names its functions
+    ``scheduler.jobs:…``; the scheduler renames them instead of letting APScheduler drop them."""
+    import pickle
+
+    from sqlalchemy import text
+
+    from kupur.scheduler.runner import JOBSTORE_TABLE, rename_legacy_targets
+
+    scheduler = build_scheduler(settings, engine)
+    scheduler.start(paused=True)
+    past = datetime.now(UTC) - timedelta(hours=3)
+    try:
+        scheduler.add_job(
+            "kupur.scheduler.jobs:run_pipeline", IntervalTrigger(minutes=5), id="pipeline"
+        )
+        scheduler.modify_job("pipeline", next_run_time=past)
+    finally:
+        stop_scheduler(scheduler)
+    with engine.begin() as conn:  # what the older Kupür wrote
+        (blob,) = conn.execute(text(f"SELECT job_state FROM {JOBSTORE_TABLE}")).one()
+        state = pickle.loads(blob)
+        state["func"] = "scheduler.jobs:run_pipeline"
+        conn.execute(
+            text(f"UPDATE {JOBSTORE_TABLE} SET job_state = :s"), {"s": pickle.dumps(state)}
+        )
+
+    assert rename_legacy_targets(engine) == 1
+    assert rename_legacy_targets(engine) == 0
+
+    restarted = build_scheduler(settings, engine)
+    restarted.start(paused=True)
+    try:
+        job = restarted.get_job("pipeline")
+        assert job is not None
+        assert job.func_ref == "kupur.scheduler.jobs:run_pipeline"
+        assert job.next_run_time == past
+    finally:
+        restarted.shutdown()
