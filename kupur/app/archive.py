@@ -318,6 +318,17 @@ class Archive:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
+    def touched_since(self, moment: datetime) -> list[str]:
+        """Ids of enriched articles whose enrichment or indexing happened at ``moment`` or later
+        (what a rebuild that started then may have missed)."""
+        since = _utc(moment)
+        query = select(articles.c.id).where(
+            articles.c.enriched_at.is_not(None),
+            (articles.c.enriched_at >= since) | (articles.c.indexed_at >= since),
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         """The articles with these ids, in the order given (unknown ids are left out)."""
         with self.engine.connect() as conn:

@@ -7,9 +7,9 @@ the articles that are still pending.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from kupur.app.archive import Archive
 from kupur.app.config import Settings
@@ -119,7 +119,33 @@ def index_pending(
 
 
 def rebuild_index(archive: Archive, backend: SearchBackend) -> int:
-    """Rebuild the whole index from the archive into a fresh copy and switch to it atomically."""
-    count = backend.reindex(archive.iter_articles(enriched=True))
-    archive.mark_indexed(archive.article_ids(enriched=True))
-    return count
+    """Rebuild the whole index from the archive into a fresh copy and switch to it atomically.
+
+    The rebuild reads the archive from its start, while other processes (an import, a scheduler
+    job) may go on enriching and indexing into the old copy. After the switch, every article
+    enriched or indexed since the start, or enriched but not read, is sent to the new copy, until
+    a pass finds none; only then are articles marked indexed. Returns the articles indexed.
+    """
+    started = datetime.now(UTC)
+    sent: set[str] = set()
+
+    def reading() -> Iterator[Article]:
+        for article in archive.iter_articles(enriched=True):
+            sent.add(article.id)
+            yield article
+
+    count = backend.reindex(reading())
+    handled: set[str] = set()
+    while True:
+        late = set(archive.touched_since(started)) | (
+            set(archive.article_ids(enriched=True)) - sent
+        )
+        late -= handled
+        if not late:
+            break
+        ordered = sorted(late)
+        for start in range(0, len(ordered), 500):
+            backend.upsert(archive.get_many(ordered[start : start + 500]))
+        handled |= late
+    archive.mark_indexed(sent | handled)
+    return count + len(handled - sent)
