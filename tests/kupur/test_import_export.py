@@ -111,3 +111,43 @@ def test_import_cli_skips_bad_lines_and_exits_non_zero(tmp_path: Path) -> None:
     records = [json.loads(line) for line in exported.stdout.splitlines() if line.startswith("{")]
     assert {r["title"] for r in records} == {GOOD["title"]}
     assert len(records) == 2
+
+
+def test_lines_that_cannot_be_stored_are_named_and_the_rest_imported_and_enriched(
+    tmp_path: Path,
+) -> None:
+    """Year 1 and year 9999 (which overflowed the pipeline's date arithmetic), a lone surrogate
+    and a NUL (which broke the import, on PostgreSQL without naming the line) and a javascript:
+    URL each get a message with their line number; the good lines are stored, enriched and
+    indexed, and a later enrichment still runs."""
+
+    def other(n: int, **changes: str) -> dict[str, object]:
+        return {**GOOD, "url": GOOD["url"].replace("4512", str(4600 + n)), **changes}
+
+    lines = [
+        *_lines(GOOD, other(1, published_at="0001-01-01T00:00:00+00:00")),
+        *_lines(other(2, published_at="9999-12-31T23:59:59+00:00")),
+        json.dumps(other(3)).replace('"title": "', '"title": "\\ud800'),
+        *_lines(other(4, text="Metin\u0000sonu"), other(5, url="javascript:alert(1)")),
+        *_lines(other(6)),
+    ]
+    feed = tmp_path / "haberler.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    data = ["--data-dir", str(tmp_path / "d")]
+    result = runner.invoke(cli, [*data, "import", str(feed)])
+
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert "line 2: published_at '0001-01-01T00:00:00+00:00' is outside" in output
+    assert "line 3: published_at '9999-12-31T23:59:59+00:00' is outside" in output
+    assert "line 4: title contains an unpaired surrogate (\\ud800)" in output
+    assert "line 5: text contains a NUL character" in output
+    assert "line 6: url must be an http(s) address" in output
+    assert "2 new" in output
+    assert "Traceback" not in result.output
+
+    enriched = runner.invoke(cli, [*data, "enrich"])
+    assert enriched.exit_code == 0, enriched.output
+    found = runner.invoke(cli, [*data, "search", "koruyucu", "--json"])
+    assert json.loads(found.stdout)["total"] == 2
