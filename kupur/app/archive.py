@@ -37,6 +37,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -212,32 +214,45 @@ class Archive:
                 )
             ).first()
             outcome: SaveOutcome
-            if current is None:
-                conn.execute(articles.insert().values(**self._row(article)))
+            if current is None and _insert_new(conn, articles, self._row(article)):
                 outcome = "new"
-            elif current.content_hash != article.content_hash:
-                values = self._row(article)
-                values.update(
-                    entities=None,
-                    embedding=None,
-                    story_id=None,
-                    enriched_at=None,
-                    indexed_at=None,
-                    version=current.version + 1,
-                )
-                conn.execute(update(articles).where(articles.c.id == article.id).values(**values))
-                outcome = "updated"
             else:
-                conn.execute(
-                    update(articles)
-                    .where(articles.c.id == article.id)
-                    .values(fetched_at=_utc(article.fetched_at))
-                )
-                outcome = "unchanged"
+                if current is None:  # another writer stored it meanwhile: compare with theirs
+                    current = conn.execute(
+                        select(articles.c.content_hash, articles.c.version).where(
+                            articles.c.id == article.id
+                        )
+                    ).one()
+                outcome = self._update(conn, article, current)
             if raw_html is not None:
                 self._save_raw(conn, article, raw_html, encoding)
             for url in {article.url, article.canonical_url}:
-                self._alias(conn, url, article.id)
+                _insert_new(conn, url_aliases, {"url": url, "article_id": article.id})
+        return outcome
+
+    def _update(self, conn: Connection, article: Article, current: Row[Any]) -> SaveOutcome:
+        """Update a stored article: its content when that changed (enrichment reopened), else
+        only when it was seen."""
+        outcome: SaveOutcome
+        if current.content_hash != article.content_hash:
+            values = self._row(article)
+            values.update(
+                entities=None,
+                embedding=None,
+                story_id=None,
+                enriched_at=None,
+                indexed_at=None,
+                version=current.version + 1,
+            )
+            conn.execute(update(articles).where(articles.c.id == article.id).values(**values))
+            outcome = "updated"
+        else:
+            conn.execute(
+                update(articles)
+                .where(articles.c.id == article.id)
+                .values(fetched_at=_utc(article.fetched_at))
+            )
+            outcome = "unchanged"
         return outcome
 
     def get(self, article_id: str) -> Article | None:
@@ -514,21 +529,28 @@ class Archive:
     @staticmethod
     def _save_raw(conn: Connection, article: Article, html: bytes, encoding: str | None) -> None:
         conn.execute(raw_pages.delete().where(raw_pages.c.article_id == article.id))
-        conn.execute(
-            raw_pages.insert().values(
-                article_id=article.id,
-                url=article.url,
-                encoding=encoding,
-                html=zlib.compress(html, 6),
-                fetched_at=_utc(article.fetched_at),
-            )
+        _insert_new(
+            conn,
+            raw_pages,
+            {
+                "article_id": article.id,
+                "url": article.url,
+                "encoding": encoding,
+                "html": zlib.compress(html, 6),
+                "fetched_at": _utc(article.fetched_at),
+            },
         )
 
-    @staticmethod
-    def _alias(conn: Connection, url: str, article_id: str) -> None:
-        exists = conn.execute(select(url_aliases.c.url).where(url_aliases.c.url == url)).first()
-        if exists is None:
-            conn.execute(url_aliases.insert().values(url=url, article_id=article_id))
+
+def _insert_new(conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """Insert a row unless its key exists (an upsert that keeps the stored row); whether it was
+    inserted. Concurrent writers of the same article (two crawls, a crawl and an import) then
+    never fail on the primary key, on SQLite as on PostgreSQL."""
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    key = next(iter(table.primary_key.columns))
+    statement = insert(table).values(**values).on_conflict_do_nothing().returning(key)
+    # RETURNING, not rowcount: psycopg reports -1 rows for an insert that did nothing.
+    return conn.execute(statement).first() is not None
 
 
 class _Transaction:
@@ -563,8 +585,10 @@ class _Transaction:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # The timeout first: switching a new database to WAL takes a lock that a process opening it
+    # at the same moment must wait for rather than fail on ("database is locked").
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

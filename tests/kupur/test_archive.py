@@ -160,3 +160,33 @@ def test_unreachable_postgres_hides_the_password() -> None:
         Archive("postgresql+psycopg://kupur:gizli@127.0.0.1:1/kupur?connect_timeout=2")
     assert "gizli" not in str(caught.value)
     assert "***" in str(caught.value)
+
+
+def test_writers_saving_the_same_new_articles_at_once_never_fail(archive: Archive) -> None:
+    """Two crawls (or a crawl and an import) storing the same article at the same moment: one
+    stores it, the others find it stored; no 'duplicate key' error, nothing stored twice."""
+    import threading
+
+    articles = [_article(url=f"https://samsun.aile.gov.tr/duyurular/haber-{n}") for n in range(20)]
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        barrier.wait()
+        for article in articles:
+            try:
+                outcomes.append(archive.save(article, raw_html=b"<html>sayfa</html>"))
+            except BaseException as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert outcomes.count("new") == 20
+    assert outcomes.count("unchanged") == 60
+    assert archive.count() == 20
+    assert archive.raw_html(articles[0].id) is not None
