@@ -1,21 +1,30 @@
-"""Embedded search backend benchmark: indexing rate and query latency at 10k and 100k articles.
+"""Search backend benchmark: indexing rate and query latency, the embedded tantivy index and a
+real OpenSearch node side by side, on the same articles in one run.
 
-    .venv/bin/python bench/bench_index.py            # 10k and 100k (about 5 minutes)
-    .venv/bin/python bench/bench_index.py --sizes 10000
+    .venv/bin/python bench/bench_index.py                          # 10k and 100k, both backends
+    .venv/bin/python bench/bench_index.py --sizes 10000 --backends tantivy
+    .venv/bin/python bench/bench_index.py --heap 2g                # the OpenSearch node's heap
 
 Articles are synthetic, generated here from Turkish sentence parts (ministry and local-press
 style), with entities and a 512-dimension embedding each. Query latency is measured with facets
 (six terms aggregations), a week histogram and highlighted snippets, 10 hits a page, as the search
-page asks for them. Prints figures; passes or fails nothing.
+page asks for them. OpenSearch 2.19 runs as one node in its own JVM on loopback, started from the
+Maven Central jars the test suite uses (tests/opensearch/node.py; needs java and mvn), with full
+JIT; its semantic queries use the k-NN plugin's Lucene HNSW graph, tantivy's a brute-force scan.
+Both run on the same machine as this script. Prints figures; passes or fails nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import statistics
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,8 +40,8 @@ from kupur.core.models import (
     ProjectRef,
     ProvinceRef,
 )
-from kupur.index.api import SearchRequest
-from kupur.index.tantivy_backend import TantivyBackend
+from kupur.index import open_backend
+from kupur.index.api import SearchBackend, SearchRequest
 
 PROVINCES = [
     ("Samsun", 55, ["Atakum", "İlkadım", "Bafra", "Çarşamba"]),
@@ -138,18 +147,53 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def run(size: int, dims: int, rounds: int) -> None:
-    articles = make_articles(size, dims)
-    text_kb = sum(len(a.text) for a in articles) / size / 1024
-    with tempfile.TemporaryDirectory() as tmp:
-        backend = TantivyBackend(Path(tmp))
+@dataclass
+class Figures:
+    """One backend's run: indexing rate and query latencies (ms) by query kind."""
+
+    backend: str
+    rate: float
+    seconds: float
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    recall: float | None = None
+
+
+@contextlib.contextmanager
+def opened(kind: str, tmp: Path, heap: str) -> Iterator[SearchBackend]:
+    if kind == "tantivy":
+        backend = open_backend(kind="tantivy", url="", index_dir=tmp / "tantivy", index_name="b")
+        yield backend
+        backend.close()
+        return
+    # The node launcher lives with the tests (tests/opensearch/node.py), at the repository root.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.opensearch.node import distribution, start_node
+
+    node = start_node(
+        distribution(), tmp / "opensearch", cluster_name="kupur-bench", heap=heap, quick_start=False
+    )
+    print(f"  (OpenSearch node ready in {node.started_in:.1f} s, heap {heap})")
+    try:
+        backend = open_backend(kind="opensearch", url=node.url, index_dir=tmp, index_name="bench")
+        yield backend
+        backend.close()
+    finally:
+        node.stop()
+
+
+def measure(
+    kind: str, articles: list[Article], dims: int, rounds: int, tmp: Path, heap: str
+) -> tuple[Figures, list[list[str]]]:
+    """Index ``articles`` into a fresh ``kind`` backend and time the queries; also returns the
+    semantic queries' hit ids (to compare the approximate graph with the exact scan)."""
+    with opened(kind, tmp, heap) as backend:
         started = time.perf_counter()
-        for i in range(0, size, 5_000):
+        for i in range(0, len(articles), 5_000):
             backend.upsert(articles[i : i + 5_000])
         elapsed = time.perf_counter() - started
-        print(f"\n{size:,} articles ({text_kb:.1f} KB text, {dims}-dim embeddings)")
-        print(f"  indexing: {size / elapsed:,.0f} articles/s ({elapsed:.1f} s)")
+        figures = Figures(kind, len(articles) / elapsed, elapsed)
         timings: dict[str, list[float]] = {"keyword": [], "keyword+collapse": [], "semantic": []}
+        semantic_hits: list[list[str]] = []
         rng = np.random.default_rng(1)
         for _ in range(rounds):
             for query in QUERIES:
@@ -163,15 +207,46 @@ def run(size: int, dims: int, rounds: int) -> None:
                 timings["keyword+collapse"].append(time.perf_counter() - t0)
             vector = rng.standard_normal(dims).tolist()
             t0 = time.perf_counter()
-            backend.search(SearchRequest("il:Samsun", mode="semantic", vector=vector, facets=True))
-            timings["semantic"].append(time.perf_counter() - t0)
-        for name, values in timings.items():
-            ms = [v * 1000 for v in values]
-            print(
-                f"  {name:17s} p50 {statistics.median(ms):6.1f} ms   "
-                f"p95 {percentile(ms, 0.95):6.1f} ms   ({len(ms)} queries, facets+histogram+"
-                "snippets)"
+            result = backend.search(
+                SearchRequest("il:Samsun", mode="semantic", vector=vector, facets=True)
             )
+            timings["semantic"].append(time.perf_counter() - t0)
+            semantic_hits.append([hit.id for hit in result.hits])
+        figures.latencies = {name: [v * 1000 for v in values] for name, values in timings.items()}
+    return figures, semantic_hits
+
+
+def run(size: int, dims: int, rounds: int, backends: list[str], heap: str) -> None:
+    articles = make_articles(size, dims)
+    text_kb = sum(len(a.text) for a in articles) / size / 1024
+    print(f"\n{size:,} articles ({text_kb:.1f} KB text, {dims}-dim embeddings)")
+    results: list[Figures] = []
+    exact: list[list[str]] | None = None
+    for kind in backends:
+        with tempfile.TemporaryDirectory() as tmp:
+            figures, hits = measure(kind, articles, dims, rounds, Path(tmp), heap)
+        if kind == "tantivy":
+            exact = hits  # tantivy scans every vector: the exact neighbours
+        elif exact is not None:
+            found = [
+                len(set(a) & set(b)) / max(1, len(a)) for a, b in zip(exact, hits, strict=True)
+            ]
+            figures.recall = statistics.mean(found)
+        results.append(figures)
+        print(f"  {kind}: {figures.rate:,.0f} articles/s ({figures.seconds:.1f} s)")
+    print(f"\n  {'':26s}" + "".join(f"{f.backend:>24s}" for f in results))
+    print(f"  {'indexing':26s}" + "".join(f"{f'{f.rate:,.0f} articles/s':>24s}" for f in results))
+    for name in ("keyword", "keyword+collapse", "semantic"):
+        cells = [
+            f"{statistics.median(f.latencies[name]):.1f} / {percentile(f.latencies[name], 0.95):.1f} ms"
+            for f in results
+        ]
+        print(f"  {name + ' p50/p95':26s}" + "".join(f"{c:>24s}" for c in cells))
+    if any(f.recall is not None for f in results):
+        cells = ["exact" if f.recall is None else f"{f.recall:.2f}" for f in results]
+        print(f"  {'semantic recall@10':26s}" + "".join(f"{c:>24s}" for c in cells))
+    count = len(results[0].latencies["keyword"]) if results else 0
+    print(f"  ({count} keyword queries with six facets, a week histogram and snippets per row)")
 
 
 def main() -> None:
@@ -179,9 +254,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--dims", type=int, default=512)
     parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument(
+        "--backends",
+        nargs="+",
+        choices=["tantivy", "opensearch"],
+        default=["tantivy", "opensearch"],
+    )
+    parser.add_argument("--heap", default="1g", help="the OpenSearch node's JVM heap (1g)")
     args = parser.parse_args()
     for size in args.sizes:
-        run(size, args.dims, args.rounds)
+        run(size, args.dims, args.rounds, args.backends, args.heap)
 
 
 if __name__ == "__main__":

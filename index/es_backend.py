@@ -279,7 +279,7 @@ class ServerBackend:
     # -- search ------------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        return plan.search(request, _ServerEngine(self, exists=self._live_index() is not None))
+        return plan.search(request, _ServerEngine(self))
 
     def _search(self, body: Json) -> Json:
         answer: Json = self._call(lambda: self.client.search(index=self.alias, body=body))
@@ -288,11 +288,12 @@ class ServerBackend:
 
 class _ServerEngine:
     """The search plan's primitives (``plan.SearchEngine``) as requests to the server, for one
-    search. An index not created yet (nothing was ever written) answers as an empty one."""
+    search. An index not created yet (nothing was ever written) answers as an empty one: the
+    server's "no such index" is read as that, which saves asking whether it exists first."""
 
-    def __init__(self, backend: ServerBackend, *, exists: bool) -> None:
+    def __init__(self, backend: ServerBackend) -> None:
         self.backend = backend
-        self.exists = exists
+        self.exists = True
         self._names_by_words: dict[tuple[str, ...], tuple[set[str], dict[str, str]]] = {}
 
     def compile(self, scope: plan.Scope) -> Json:
@@ -369,13 +370,16 @@ class _ServerEngine:
     # -- helpers -----------------------------------------------------------------------------
 
     def _search(self, body: Json) -> Json:
-        if not self.exists:
-            aggs = body.get("aggs", {})
-            return {
-                "hits": {"total": {"value": 0}, "hits": []},
-                "aggregations": {name: {"buckets": []} for name in aggs},
-            }
-        return self.backend._search(body)
+        if self.exists:
+            answer: Json | None = self.backend._unless_missing(lambda: self.backend._search(body))
+            if answer is not None:
+                return answer
+            self.exists = False
+        aggs = body.get("aggs", {})
+        return {
+            "hits": {"total": {"value": 0}, "hits": []},
+            "aggregations": {name: {"buckets": []} for name in aggs},
+        }
 
     def _names(self, node: Node | None) -> tuple[set[str], dict[str, str]]:
         """Which query words are entity names in the index (so they are not stemmed), and which
