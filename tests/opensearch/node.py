@@ -2,9 +2,9 @@
 
 ``distribution()`` resolves the jars named in ``pom.xml`` with Maven into a cache that survives
 between runs (``$KUPUR_OPENSEARCH_CACHE``, else ``$XDG_CACHE_HOME/kupur/opensearch`` or
-``~/.cache/kupur/opensearch``, one folder per version; Maven's own ``~/.m2`` holds the downloads)
-and compiles ``KupurNode.java`` there. A second run finds the folder complete and starts at once,
-without Maven and without the network.
+``~/.cache/kupur/opensearch``, one folder per version of pom.xml and the launcher; Maven's own
+``~/.m2`` holds the downloads) and compiles ``KupurNode.java`` there. A second run finds the
+folder complete and starts at once, without Maven and without the network.
 
 ``start_node()`` starts one node as its own JVM process (``java -Xmx… KupurNode HOME``), on
 loopback, with every setting written to ``HOME/config/opensearch.yml`` here: a single node binds
@@ -124,12 +124,14 @@ def distribution(*, cache: Path | None = None, knn: bool = True) -> Distribution
     if java is None or javac is None:
         raise Unavailable("no `java`/`javac` on PATH: install a JDK 17 to run the OpenSearch tests")
     runner, knn_version = _versions()
-    folder = (cache or cache_root()) / f"runner-{runner}-knn-{knn_version}"
+    # One folder per pom.xml and launcher: a changed one never rewrites jars that a node of
+    # another checkout may still be running from.
+    folder = (cache or cache_root()) / f"runner-{runner}-knn-{knn_version}-{_fingerprint()}"
     stamp = folder / "complete"
     with _locked(folder.with_name(folder.name + ".lock")):
-        if not (stamp.exists() and stamp.read_text().strip() == _fingerprint()):
+        if not stamp.exists():
             _resolve(folder, javac)
-            stamp.write_text(_fingerprint())
+            stamp.touch()
     return Distribution(version=runner, folder=folder, java=java, knn=knn)
 
 
