@@ -54,8 +54,10 @@ if TYPE_CHECKING:
     from kupur.nlp.embeddings import Embedder
 
 __all__ = [
+    "DEEP_RESULTS",
     "Interval",
     "Kupur",
+    "TooManyPeriods",
     "entity_query",
     "open_kupur",
     "quoted",
@@ -69,6 +71,24 @@ QueryOrEntity = str | EntityRef
 
 #: Articles fetched per search call when a query's whole result set is needed.
 _PAGE = 500
+#: A search reaching deeper than this (offset + limit) is first bounded by the number of
+#: articles in the index: an engine reserves room for every position down to the last one asked
+#: for (tantivy 16 bytes each, so page 10^10 of ``kupur search`` asked for 1.6 TB and aborted
+#: the process), and no hit lies deeper than the index holds.
+DEEP_RESULTS = 10_000
+
+
+class TooManyPeriods(ValueError):
+    """A series over time would hold more periods than the caller allows (``max_periods``)."""
+
+    def __init__(self, interval: str, first: date, last: date, count: int, limit: int) -> None:
+        self.count = count
+        self.limit = limit
+        super().__init__(
+            f"a {interval} series from {first.isoformat()} to {last.isoformat()} has {count:,} "
+            f"periods, more than the {limit:,} allowed: narrow 'since'/'until' or use a longer "
+            "interval (week, month)"
+        )
 
 
 def quoted(value: str) -> str:
@@ -227,9 +247,18 @@ class Kupur:
 
         ``mode`` ranks by words (``keyword``), by meaning (``semantic``: the query's free words
         are embedded; filters only filter) or by both fused (``hybrid``). ``like_id`` finds
-        stories like that article (semantic unless ``hybrid`` is asked for)."""
+        stories like that article (semantic unless ``hybrid`` is asked for).
+
+        A page past the last article is empty (``total``, facets and histogram still count the
+        whole result); ``limit`` and ``offset`` must not be negative (ValueError)."""
         from kupur.index.api import SearchRequest
 
+        if limit < 0 or offset < 0:
+            raise ValueError(f"limit ({limit}) and offset ({offset}) must not be negative")
+        if offset + limit > DEEP_RESULTS:
+            indexed = self.backend.count()
+            offset = min(offset, indexed)
+            limit = min(limit, indexed - offset)
         if like_id and mode == "keyword":
             mode = "semantic"
         if not query.strip() and not like_id and mode != "keyword":
@@ -352,17 +381,23 @@ class Kupur:
         provinces: Sequence[str] = (),
         since: date | None = None,
         until: date | None = None,
+        max_periods: int | None = None,
     ) -> pd.DataFrame:
         """Articles per day, week or month for a query or an entity (``ProjectRef``…).
 
         Returns a DataFrame indexed by ``period`` (the first day of each day/week/month, gaps
         filled with 0) with one column ``count``; pass a mapping ``{label: query_or_entity}`` for
-        one column per label, ready for ``.plot()``.
+        one column per label, ready for ``.plot()``. Gaps are filled from ``since`` to ``until``
+        (those of the data where not given, within 1678-2261); with ``max_periods`` a longer
+        series raises TooManyPeriods before it is built (and, when both bounds are given, before
+        anything is searched).
         """
         import pandas as pd
 
         if interval not in get_args(Interval):
             raise ValueError(f"unknown interval {interval!r}; use day, week or month")
+        if max_periods is not None and since is not None and until is not None:
+            _check_periods(interval, since, until, max_periods)
         series = (
             dict(query_or_entity)
             if isinstance(query_or_entity, Mapping)
@@ -376,7 +411,11 @@ class Kupur:
             )
             counts[label] = {date.fromisoformat(b.key): b.count for b in result.histogram}
         periods = _periods(
-            [day for column in counts.values() for day in column], interval, since, until
+            [day for column in counts.values() for day in column],
+            interval,
+            since,
+            until,
+            max_periods,
         )
         frame = pd.DataFrame(
             {label: [column.get(p, 0) for p in periods] for label, column in counts.items()},
@@ -536,8 +575,30 @@ def _next_period(day: date, interval: Interval) -> date:
 _FIRST_DAY, _LAST_DAY = date(1678, 1, 1), date(2261, 12, 31)
 
 
+def _period_count(interval: Interval, first: date, last: date) -> int:
+    """How many days, weeks or months from the one holding ``first`` to the one holding ``last``."""
+    if first > last:
+        return 0
+    if interval == "day":
+        return (last - first).days + 1
+    if interval == "week":
+        return (_period_start(last, "week") - _period_start(first, "week")).days // 7 + 1
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _check_periods(interval: Interval, since: date, until: date, max_periods: int) -> None:
+    first, last = max(since, _FIRST_DAY), min(until, _LAST_DAY)
+    count = _period_count(interval, first, last)
+    if count > max_periods:
+        raise TooManyPeriods(interval, first, last, count, max_periods)
+
+
 def _periods(
-    seen: Iterable[date], interval: Interval, since: date | None, until: date | None
+    seen: Iterable[date],
+    interval: Interval,
+    since: date | None,
+    until: date | None,
+    max_periods: int | None = None,
 ) -> list[date]:
     """Every period from the first to the last (the bounds, if given, else the data's)."""
     days = sorted(seen)
@@ -547,6 +608,8 @@ def _periods(
     last = min(until, _LAST_DAY) if until is not None else (days[-1] if days else None)
     if first is None or last is None or first > last:
         return days
+    if max_periods is not None:
+        _check_periods(interval, first, last, max_periods)
     periods = []
     current = _period_start(first, interval)
     while current <= last:

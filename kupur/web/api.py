@@ -3,7 +3,9 @@ saved searches.
 
 Every endpoint is read-only except ``POST /api/reindex`` and the saved-search changes, which need
 the API token. Bad parameters get a 400 with ``{"error": "..."}``; a malformed query also gets
-``position``.
+``position``. Each endpoint lists in the OpenAPI schema the error statuses it answers (``ApiError``
+bodies), and what one request may cost is bounded: pages (``web.max_page_size``, paging depth),
+exports (``EXPORT_LIMIT`` rows) and series over time (``MAX_PERIODS`` periods).
 """
 
 from __future__ import annotations
@@ -15,12 +17,21 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
 
 from kupur.app.application import Interval, Kupur
 from kupur.app.export import ExportFormat, export_chunks
 from kupur.core.entity_kinds import KIND_NAMES, KindName
-from kupur.core.errors import ConfigError
-from kupur.web.params import EXPORT_LIMIT, SearchParams, page_size, search_params
+from kupur.core.errors import ConfigError, SearchError
+from kupur.web.params import (
+    EXPORT_LIMIT,
+    MAX_PERIODS,
+    SearchParams,
+    filter_params,
+    page_size,
+    paged_params,
+    search_params,
+)
 from kupur.web.saved_searches import (
     NewSavedSearch,
     SavedSearchConflict,
@@ -32,7 +43,40 @@ from kupur.web.saved_searches import (
 )
 from kupur.web.security import require_token
 
-__all__ = ["router"]
+__all__ = ["ApiError", "errors", "like_problem", "router"]
+
+
+class ApiError(BaseModel):
+    """The body of every error answer under ``/api``."""
+
+    error: str = Field(description="What is wrong and what to do, fit for a user.")
+    position: int | None = Field(
+        default=None, description="For a malformed query: where it goes wrong (0-based)."
+    )
+
+
+_ERRORS = {
+    400: "Bad parameters, or a malformed query (with its position).",
+    401: "Missing or wrong API token.",
+    403: "This endpoint changes state and is disabled: the server has no KUPUR_API_TOKEN.",
+    404: "No such thing.",
+    409: "A conflict with what is stored: a name already used, a subscriptions file with "
+    "problems, an article not indexed yet or without an embedding.",
+    413: "The request body is too large.",
+    502: "The search server answered with an error.",
+    503: "The search server cannot be reached.",
+}
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for the error statuses an endpoint answers."""
+    return {status: {"model": ApiError, "description": _ERRORS[status]} for status in statuses}
+
+
+#: What every search-backed endpoint may answer besides 200.
+SEARCH_ERRORS = errors(400, 502, 503)
+#: What every endpoint that needs the API token may answer besides 200.
+TOKEN_ERRORS = errors(401, 403)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -48,14 +92,22 @@ def get_kupur(request: Request) -> Kupur:
 
 KupurDep = Annotated[Kupur, Depends(get_kupur)]
 Params = Annotated[SearchParams, Depends(search_params)]
+PagedFilters = Annotated[SearchParams, Depends(paged_params)]
+Filters = Annotated[SearchParams, Depends(filter_params)]
 
 
-@router.get("/health", summary="Article counts in the archive and the index")
+@router.get(
+    "/health", summary="Article counts in the archive and the index", responses=errors(502, 503)
+)
 def health(kupur: KupurDep) -> dict[str, int]:
     return {"archived": kupur.archive.count(), "indexed": kupur.backend.count()}
 
 
-@router.get("/search", summary="Search with facets and an optional histogram")
+@router.get(
+    "/search",
+    summary="Search with facets and an optional histogram",
+    responses={**SEARCH_ERRORS, **errors(404, 409)},
+)
 def search(
     request: Request,
     kupur: KupurDep,
@@ -66,24 +118,45 @@ def search(
     ] = None,
 ) -> dict[str, Any]:
     size = page_size(request, params)
-    result = kupur.search(
-        params.full_query,
-        provinces=params.province,
-        since=params.since,
-        until=params.until,
-        sort=params.sort,
-        limit=size,
-        offset=params.offset,
-        facets=facets,
-        histogram=histogram,
-        collapse_stories=params.collapse,
-        mode=params.mode,
-        like_id=params.like,
-    )
+    try:
+        result = kupur.search(
+            params.full_query,
+            provinces=params.province,
+            since=params.since,
+            until=params.until,
+            sort=params.sort,
+            limit=size,
+            offset=params.offset,
+            facets=facets,
+            histogram=histogram,
+            collapse_stories=params.collapse,
+            mode=params.mode,
+            like_id=params.like,
+        )
+    except SearchError as exc:
+        problem = like_problem(kupur, params.like, exc)
+        if problem is None:
+            raise
+        raise HTTPException(problem[0], f"parameter 'like': {problem[1]}") from exc
     return {"query": params.full_query, "limit": size, "offset": params.offset, **result.to_dict()}
 
 
-@router.get("/articles/{article_id}", summary="One article with its entities")
+def like_problem(
+    kupur: Kupur, article_id: str | None, error: SearchError
+) -> tuple[int, str] | None:
+    """When a search for stories like ``article_id`` failed because of that article (the search
+    plan names it), the status and reason to answer with; None for any other failure."""
+    if not article_id or type(error) is not SearchError or article_id not in str(error):
+        return None
+    if kupur.article(article_id) is None:
+        return 404, f"no article with id {article_id!r}"
+    # Archived but not usable: not indexed yet, or without an embedding.
+    return 409, str(error)
+
+
+@router.get(
+    "/articles/{article_id}", summary="One article with its entities", responses=errors(400, 404)
+)
 def article(kupur: KupurDep, article_id: ArticleId) -> dict[str, Any]:
     found = kupur.article(article_id)
     if found is None:
@@ -91,11 +164,15 @@ def article(kupur: KupurDep, article_id: ArticleId) -> dict[str, Any]:
     return found.to_dict()
 
 
-@router.get("/entities/{kind}", summary="Provinces, districts, people, organisations or projects")
+@router.get(
+    "/entities/{kind}",
+    summary="Provinces, districts, people, organisations or projects",
+    responses=SEARCH_ERRORS,
+)
 def entities(
     request: Request,
     kupur: KupurDep,
-    params: Params,
+    params: PagedFilters,
     kind: Annotated[KindName, Path(description=", ".join(KIND_NAMES))],
 ) -> dict[str, Any]:
     """Each entity with the number of articles that mention it (among those the filters select),
@@ -112,13 +189,19 @@ def entities(
     return {"kind": kind, "total": len(frame), "offset": params.offset, "items": items}
 
 
-@router.get("/mentions", summary="Articles over time for an entity or a query")
+@router.get(
+    "/mentions", summary="Articles over time for an entity or a query", responses=SEARCH_ERRORS
+)
 def mentions(
     kupur: KupurDep,
-    params: Params,
+    params: Filters,
     interval: Annotated[Interval, Query(description="day, week or month")] = "month",
 ) -> dict[str, Any]:
-    """For an entity use its filter: ``q=proje:siroma``, ``q=il:Samsun``, or ``project=siroma``."""
+    """For an entity use its filter: ``q=proje:siroma``, ``q=il:Samsun``, or ``project=siroma``.
+
+    Periods without articles count 0, from ``since`` to ``until`` (or the first and last article
+    found); a series longer than 5,000 periods (``MAX_PERIODS``) is refused (400): narrow the dates or
+    take a longer interval."""
     if not params.filtered:
         raise HTTPException(400, "give a query (q) or a filter: mentions of what?")
     frame = kupur.mentions_over_time(
@@ -127,6 +210,7 @@ def mentions(
         provinces=params.province,
         since=params.since,
         until=params.until,
+        max_periods=MAX_PERIODS,
     )
     series = [
         {"period": period.date().isoformat(), "count": int(count)}
@@ -144,11 +228,14 @@ def mentions(
     "/export",
     summary="A result set as CSV or JSON lines",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+    responses={
+        200: {"content": {"text/csv": {}, "application/x-ndjson": {}}},
+        **SEARCH_ERRORS,
+    },
 )
 def export(
     kupur: KupurDep,
-    params: Params,
+    params: Filters,
     format: Annotated[ExportFormat, Query(description="csv or jsonl")] = "csv",
     max_rows: Annotated[int, Query(ge=1, le=EXPORT_LIMIT)] = EXPORT_LIMIT,
 ) -> StreamingResponse:
@@ -174,6 +261,7 @@ def export(
     "/reindex",
     summary="Rebuild the search index from the archive (needs the API token)",
     dependencies=[Depends(require_token)],
+    responses={**TOKEN_ERRORS, **errors(502, 503)},
 )
 def reindex(kupur: KupurDep) -> dict[str, int]:
     from kupur.app.pipeline import rebuild_index
@@ -201,7 +289,11 @@ SubscriptionName = Annotated[
 SearchName = Annotated[str, Path(min_length=1, max_length=200, description="The search's name.")]
 
 
-@router.get("/saved-searches", summary="The subscriptions' saved searches with their matches")
+@router.get(
+    "/saved-searches",
+    summary="The subscriptions' saved searches with their matches",
+    responses=errors(502, 503),
+)
 def saved_searches(kupur: KupurDep, path: SubscriptionsPath, day: Today) -> dict[str, Any]:
     """Recipients are masked (``a***@example.gov.tr``). A broken subscriptions file gives its
     problems in ``problems`` and no subscriptions; a missing one, ``exists: false``."""
@@ -213,6 +305,7 @@ def saved_searches(kupur: KupurDep, path: SubscriptionsPath, day: Today) -> dict
     summary="Add a saved search, to an existing subscription or a new one (needs the API token)",
     status_code=201,
     dependencies=[Depends(require_token)],
+    responses={**TOKEN_ERRORS, **errors(400, 404, 409, 413)},
 )
 def add_search(body: NewSavedSearch, path: SubscriptionsPath) -> dict[str, Any]:
     """To create a subscription give ``recipients`` (and optionally ``title``, ``language``,
@@ -232,6 +325,7 @@ def add_search(body: NewSavedSearch, path: SubscriptionsPath) -> dict[str, Any]:
     "/saved-searches/{subscription}/{search:path}",
     summary="Remove a saved search (needs the API token)",
     dependencies=[Depends(require_token)],
+    responses={**TOKEN_ERRORS, **errors(400, 404, 409)},
 )
 def remove_search(
     subscription: SubscriptionName, search: SearchName, path: SubscriptionsPath

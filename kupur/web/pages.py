@@ -12,9 +12,15 @@ from fastapi.responses import HTMLResponse, Response
 
 from kupur.app.application import Kupur, entity_query
 from kupur.core.entity_kinds import ENTITY_KINDS, entity_kind
-from kupur.core.errors import QuerySyntaxError
-from kupur.web.api import ArticleId, SubscriptionsPath, Today, get_kupur
-from kupur.web.params import MAX_QUERY_LENGTH, SearchParams, page_size, search_params
+from kupur.core.errors import QuerySyntaxError, SearchError
+from kupur.web.api import ArticleId, SubscriptionsPath, Today, get_kupur, like_problem
+from kupur.web.params import (
+    MAX_PERIODS,
+    MAX_QUERY_LENGTH,
+    SearchParams,
+    page_size,
+    search_params,
+)
 from kupur.web.render import bar_chart, mark_entities, safe_snippet
 from kupur.web.saved_searches import read_subscriptions, summary
 from kupur.web.templates import templates
@@ -85,6 +91,16 @@ def search_page(request: Request, kupur: KupurDep, params: Params) -> Response:
         )
     except QuerySyntaxError as exc:
         return query_error_page(request, exc, params)
+    except SearchError as exc:
+        problem = like_problem(kupur, params.like, exc)
+        if problem is None:
+            raise
+        message = (
+            "Bu kimlikle bir haber yok."
+            if problem[0] == 404
+            else "Bu haber henüz dizinde değil ya da anlam vektörü yok: benzer haberler aranamıyor."
+        )
+        raise HTTPException(problem[0], message) from exc
     pages = {
         "current": params.offset // size + 1,
         "count": max(1, -(-result.total // size)),
@@ -164,7 +180,9 @@ def _entity_page(
     result = kupur.search(query, provinces=provinces, sort="date", limit=_LATEST, facets=True)
     if result.total == 0:
         raise HTTPException(404, f"“{heading}” hiçbir haberde geçmiyor.")
-    over_time = kupur.mentions_over_time(query, "month", provinces=provinces)
+    over_time = kupur.mentions_over_time(
+        query, "month", provinces=provinces, max_periods=MAX_PERIODS
+    )
     series = [(p.date(), int(c)) for p, c in over_time["count"].items()]
     return _page(
         request,

@@ -50,7 +50,12 @@ class SecurityHeaders:
 
 
 class BodySizeLimit:
-    """Refuses request bodies over ``max_bytes`` with 413, by Content-Length or as they stream."""
+    """Refuses request bodies over ``max_bytes`` with 413, by Content-Length or as they stream.
+
+    A body sent without a length (chunked) is read here, up to the cap, before the application
+    sees any of it: an endpoint that parses the body would otherwise catch the overflow as a
+    broken body and answer 400. Bodies are small (the cap is 64 KiB), so holding one is cheap.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -60,25 +65,42 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        has_body = False
         for name, value in scope.get("headers", []):
-            if name == b"content-length" and (not value.isdigit() or int(value) > self.max_bytes):
+            if name == b"content-length":
+                if not value.isdigit() or int(value) > self.max_bytes:
+                    await self._refuse(send)
+                    return
+                has_body = has_body or int(value) > 0
+            elif name == b"transfer-encoding":
+                has_body = True
+        if not has_body:
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        received = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            received += len(chunk)
+            if received > self.max_bytes:
                 await self._refuse(send)
                 return
-        received = 0
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        replayed = False
 
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
 
-        try:
-            await self.app(scope, counting_receive, send)
-        except _BodyTooLarge:
-            await self._refuse(send)
+        await self.app(scope, replay, send)
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps(
@@ -95,10 +117,6 @@ class BodySizeLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class _BodyTooLarge(Exception):
-    """Raised inside BodySizeLimit when a streamed body passes the cap."""
 
 
 def require_token(request: Request) -> None:
