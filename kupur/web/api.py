@@ -11,6 +11,7 @@ exports (``EXPORT_LIMIT`` rows) and series over time (``MAX_PERIODS`` periods).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
@@ -24,6 +25,7 @@ from kupur.app.export import ExportFormat, export_chunks
 from kupur.core.entity_kinds import KIND_NAMES, KindName
 from kupur.core.errors import ConfigError, SearchError
 from kupur.web.params import (
+    COSTLY_DEPTH,
     EXPORT_LIMIT,
     MAX_PERIODS,
     SearchParams,
@@ -41,7 +43,7 @@ from kupur.web.saved_searches import (
     read_subscriptions,
     summary,
 )
-from kupur.web.security import require_token
+from kupur.web.security import cost_gate, require_token
 
 __all__ = ["ApiError", "errors", "like_problem", "router"]
 
@@ -64,7 +66,8 @@ _ERRORS = {
     "problems, an article not indexed yet or without an embedding.",
     413: "The request body is too large.",
     502: "The search server answered with an error.",
-    503: "The search server cannot be reached.",
+    503: "The search server cannot be reached, or this server is busy with other costly "
+    "requests (then with Retry-After).",
 }
 
 
@@ -118,21 +121,23 @@ def search(
     ] = None,
 ) -> dict[str, Any]:
     size = page_size(request, params)
+    deep = params.reads_deep and params.offset + size > COSTLY_DEPTH
     try:
-        result = kupur.search(
-            params.full_query,
-            provinces=params.province,
-            since=params.since,
-            until=params.until,
-            sort=params.sort,
-            limit=size,
-            offset=params.offset,
-            facets=facets,
-            histogram=histogram,
-            collapse_stories=params.collapse,
-            mode=params.mode,
-            like_id=params.like,
-        )
+        with cost_gate(request).held() if deep else nullcontext():
+            result = kupur.search(
+                params.full_query,
+                provinces=params.province,
+                since=params.since,
+                until=params.until,
+                sort=params.sort,
+                limit=size,
+                offset=params.offset,
+                facets=facets,
+                histogram=histogram,
+                collapse_stories=params.collapse,
+                mode=params.mode,
+                like_id=params.like,
+            )
     except SearchError as exc:
         problem = like_problem(kupur, params.like, exc)
         if problem is None:
@@ -178,13 +183,14 @@ def entities(
     """Each entity with the number of articles that mention it (among those the filters select),
     most mentioned first, and the query-language filter that finds them."""
     size = page_size(request, params, default=request.app.state.settings.web.max_page_size)
-    frame = kupur.entity_counts(
-        kind,
-        params.full_query,
-        provinces=params.province,
-        since=params.since,
-        until=params.until,
-    )
+    with cost_gate(request).held():
+        frame = kupur.entity_counts(
+            kind,
+            params.full_query,
+            provinces=params.province,
+            since=params.since,
+            until=params.until,
+        )
     items = frame.iloc[params.offset : params.offset + size].to_dict(orient="records")
     return {"kind": kind, "total": len(frame), "offset": params.offset, "items": items}
 
@@ -234,6 +240,7 @@ def mentions(
     },
 )
 def export(
+    request: Request,
     kupur: KupurDep,
     params: Filters,
     format: Annotated[ExportFormat, Query(description="csv or jsonl")] = "csv",
@@ -242,13 +249,14 @@ def export(
     """Newest first; at most ``max_rows`` articles. CSV cells are guarded against spreadsheet
     formulas (a leading ``=``, ``+``, ``-`` or ``@`` gets a ``'``)."""
     # Run the search now, so a bad query is a 400 rather than a broken download.
-    ids = kupur.article_ids(
-        params.full_query,
-        provinces=params.province,
-        since=params.since,
-        until=params.until,
-        max_articles=max_rows,
-    )
+    with cost_gate(request).held():
+        ids = kupur.article_ids(
+            params.full_query,
+            provinces=params.province,
+            since=params.since,
+            until=params.until,
+            max_articles=max_rows,
+        )
     media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
     return StreamingResponse(
         export_chunks(kupur.articles_by_id(ids), format),

@@ -28,7 +28,7 @@ from kupur.app.application import Kupur, TooManyPeriods
 from kupur.app.config import Settings, load_settings
 from kupur.core.errors import BackendUnavailable, KupurError, QuerySyntaxError, SearchError
 from kupur.web import api, pages
-from kupur.web.security import BodySizeLimit, SecurityHeaders
+from kupur.web.security import BodySizeLimit, CostGate, SecurityHeaders, ServerBusy
 from kupur.web.templates import STATIC_DIR, templates
 
 __all__ = ["MAX_BODY_BYTES", "app_from_environment", "create_app"]
@@ -61,6 +61,7 @@ def create_app(settings: Settings, kupur: Kupur | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.kupur = shared
+    app.state.cost_gate = CostGate()
     zone = ZoneInfo(settings.scheduler.timezone)
 
     def today() -> date:
@@ -160,6 +161,19 @@ def _install_error_handlers(app: FastAPI) -> None:
         if allowed:
             # Starlette names only the first route on this path; list every route's methods.
             response.headers["Allow"] = ", ".join(allowed)
+        return response
+
+    @app.exception_handler(ServerBusy)
+    async def busy(request: Request, exc: ServerBusy) -> Response:
+        if _wants_json(request):
+            response = _error(request, 503, str(exc))
+        else:
+            message = (
+                "Sunucu şu anda başka ağır isteklerle meşgul; "
+                f"{exc.retry_after} saniye sonra yeniden deneyin."
+            )
+            response = _error(request, 503, message)
+        response.headers["Retry-After"] = str(exc.retry_after)
         return response
 
     @app.exception_handler(TooManyPeriods)

@@ -3,6 +3,7 @@ the API documentation (rendered from the OpenAPI schema: no script, nothing from
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -15,6 +16,7 @@ from kupur.core.entity_kinds import ENTITY_KINDS, entity_kind
 from kupur.core.errors import QuerySyntaxError, SearchError
 from kupur.web.api import ArticleId, SubscriptionsPath, Today, get_kupur, like_problem
 from kupur.web.params import (
+    COSTLY_DEPTH,
     MAX_PERIODS,
     MAX_QUERY_LENGTH,
     SearchParams,
@@ -23,6 +25,7 @@ from kupur.web.params import (
 )
 from kupur.web.render import bar_chart, mark_entities, safe_snippet
 from kupur.web.saved_searches import read_subscriptions, summary
+from kupur.web.security import cost_gate
 from kupur.web.templates import templates
 
 __all__ = ["router"]
@@ -74,21 +77,23 @@ def search_page(request: Request, kupur: KupurDep, params: Params) -> Response:
         params = SearchParams(collapse=True)  # the first visit groups stories by default
     size = page_size(request, params)
     context: dict[str, Any] = {"params": params, "facet_titles": FACET_TITLES, "error": None}
+    deep = params.reads_deep and params.offset + size > COSTLY_DEPTH
     try:
-        result = kupur.search(
-            params.full_query,
-            provinces=params.province,
-            since=params.since,
-            until=params.until,
-            sort=params.sort if params.filtered else "date",
-            limit=size,
-            offset=params.offset,
-            facets=True,
-            histogram="month",
-            collapse_stories=params.collapse,
-            mode=params.mode,
-            like_id=params.like,
-        )
+        with cost_gate(request).held() if deep else nullcontext():
+            result = kupur.search(
+                params.full_query,
+                provinces=params.province,
+                since=params.since,
+                until=params.until,
+                sort=params.sort if params.filtered else "date",
+                limit=size,
+                offset=params.offset,
+                facets=True,
+                histogram="month",
+                collapse_stories=params.collapse,
+                mode=params.mode,
+                like_id=params.like,
+            )
     except QuerySyntaxError as exc:
         return query_error_page(request, exc, params)
     except SearchError as exc:
@@ -212,7 +217,8 @@ Name = Annotated[str, Path(min_length=1, max_length=200)]
 
 @router.get("/proje/{project_id}", response_class=HTMLResponse)
 def project_page(request: Request, kupur: KupurDep, project_id: Name) -> Response:
-    counts = kupur.entity_counts("projects")
+    with cost_gate(request).held():
+        counts = kupur.entity_counts("projects")
     row = counts[counts["project"] == project_id]
     name = str(row["name"].iloc[0]) if len(row) else project_id
     query = entity_query("projects", project_id)
@@ -249,7 +255,8 @@ def entity_list(request: Request, kupur: KupurDep, list_name: str) -> Response:
     if list_name not in LISTS:
         raise HTTPException(404, "Böyle bir liste yok.")
     kind, heading, detail_heading = LISTS[list_name]
-    frame = kupur.entity_counts(kind)
+    with cost_gate(request).held():
+        frame = kupur.entity_counts(kind)
     rows = []
     for record in frame.to_dict(orient="records"):
         key = str(record[frame.columns[0]])

@@ -22,12 +22,14 @@ from kupur.index.api import Mode
 from kupur.index.query import parse_query
 
 __all__ = [
+    "COSTLY_DEPTH",
     "EXPORT_LIMIT",
     "FILTER_KINDS",
     "MAX_FILTER_VALUES",
     "MAX_OFFSET",
     "MAX_PERIODS",
     "MAX_QUERY_LENGTH",
+    "MAX_RANKED_OFFSET",
     "SearchParams",
     "filter_params",
     "page_size",
@@ -40,6 +42,12 @@ MAX_FILTER_VALUES = 20
 MAX_VALUE_LENGTH = 200
 #: Deepest result reachable by paging (offset + limit); exports are the way to get more.
 MAX_OFFSET = 10_000
+#: Deepest result of a ranking that reads far past its page (stories collapsed, by meaning,
+#: hybrid, "like"): at 50k articles a hybrid collapsed page at 900 took 3.3 s of CPU, at 9,900
+#: a collapsed one 3.7 s.
+MAX_RANKED_OFFSET = 500
+#: Such a ranking reaching deeper than this is a costly request (``security.CostGate``).
+COSTLY_DEPTH = 100
 #: Most articles one export from the web holds.
 EXPORT_LIMIT = 10_000
 #: Longest series over time one request gets (days, weeks or months, gaps filled): about 13 years
@@ -91,6 +99,11 @@ class SearchParams:
             return " ".join(filters)
         # Parenthesised so that an OR in the typed query cannot escape the filters.
         return " ".join([f"({self.q})", *filters]) if filters else self.q
+
+    @property
+    def reads_deep(self) -> bool:
+        """Whether the ranking reads far past the page (collapsed stories, by meaning, "like")."""
+        return self.collapse or self.mode != "keyword" or bool(self.like)
 
     @property
     def filtered(self) -> bool:
@@ -231,7 +244,8 @@ def paged_params(
             ge=0,
             lt=MAX_OFFSET,
             description=f"Results to skip; offset + page size may not pass {MAX_OFFSET:,} "
-            "(use /api/export for more).",
+            f"({MAX_RANKED_OFFSET:,} with collapse, semantic or hybrid ranking, or like; "
+            "/api/export gives more).",
         ),
     ] = 0,
 ) -> SearchParams:
@@ -277,5 +291,11 @@ def page_size(request: Request, params: SearchParams, default: int = 20) -> int:
             400,
             f"parameter 'offset': paging stops at result {MAX_OFFSET}; narrow the search or "
             "use /api/export",
+        )
+    if params.reads_deep and params.offset + size > MAX_RANKED_OFFSET:
+        raise HTTPException(
+            400,
+            f"parameter 'offset': with collapse, semantic or hybrid ranking or like, paging stops "
+            f"at result {MAX_RANKED_OFFSET}; narrow the search",
         )
     return size

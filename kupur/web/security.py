@@ -1,4 +1,5 @@
-"""The web app's guards: security headers, a request body cap, and the API token.
+"""The web app's guards: security headers, a request body cap, the API token, and a gate that
+lets only a few costly requests run at once.
 
 The Content-Security-Policy allows no script at all (and no inline style), so even if some text
 escaped escaping, a planted ``<script>`` could not run. Everything is served from this origin;
@@ -9,11 +10,22 @@ from __future__ import annotations
 
 import hmac
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["CONTENT_SECURITY_POLICY", "BodySizeLimit", "SecurityHeaders", "require_token"]
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "BodySizeLimit",
+    "CostGate",
+    "SecurityHeaders",
+    "ServerBusy",
+    "cost_gate",
+    "require_token",
+]
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -141,3 +153,45 @@ def require_token(request: Request) -> None:
             detail="missing or wrong API token: send 'Authorization: Bearer <KUPUR_API_TOKEN>'",
             headers={"WWW-Authenticate": "Bearer"},
         )
+
+
+class ServerBusy(Exception):
+    """Raised by ``CostGate.held`` when the costly requests already running fill the gate."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(
+            "the server is busy with other costly requests (entity counts, exports, deep "
+            f"rankings); try again in {retry_after} s"
+        )
+
+
+class CostGate:
+    """At most ``at_once`` costly requests run at a time in this process.
+
+    Requests that cost seconds of CPU (entity counts over many articles, exports, rankings read
+    far past the page) share the process with every search: under the GIL, each one running
+    beside a search slows it, so four at once multiplied search latency. A request that finds the
+    gate full waits up to ``wait_seconds``, then gets 503 with Retry-After; it never holds a
+    worker thread longer. With ``kupur serve --workers N`` each process has its own gate.
+    """
+
+    def __init__(self, at_once: int = 1, wait_seconds: float = 1.0, retry_after: int = 5) -> None:
+        self._slots = threading.BoundedSemaphore(at_once)
+        self.wait_seconds = wait_seconds
+        self.retry_after = retry_after
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self.wait_seconds):
+            raise ServerBusy(self.retry_after)
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
+def cost_gate(request: Request) -> CostGate:
+    """The app's gate for costly requests (``app.state.cost_gate``)."""
+    gate: CostGate = request.app.state.cost_gate
+    return gate

@@ -16,7 +16,7 @@ from kupur.app import application
 from kupur.app.application import Kupur, TooManyPeriods
 from kupur.app.config import Settings
 from kupur.web.app import MAX_BODY_BYTES
-from kupur.web.params import MAX_PERIODS
+from kupur.web.params import MAX_PERIODS, MAX_RANKED_OFFSET
 
 
 def test_a_day_series_over_years_1_to_9999_is_refused_not_computed(client: TestClient) -> None:
@@ -161,3 +161,32 @@ def test_a_small_chunked_body_still_reaches_the_endpoint(client: TestClient) -> 
     )
     # Read whole and passed on: the token check answers (no token is configured).
     assert response.status_code == 403
+
+
+def test_while_a_costly_request_runs_another_waits_briefly_then_gets_503(
+    client: TestClient,
+) -> None:
+    gate = client.app.state.cost_gate  # type: ignore[attr-defined]
+    with gate.held():  # a costly request in progress (an export, entity counts...)
+        refused = client.get("/api/entities/people", params={"q": "proje:siroma"})
+        page = client.get("/liste/kisiler")
+        deep = client.get("/api/search", params={"collapse": "true", "offset": 200})
+        search = client.get("/api/search", params={"q": "proje:siroma"})
+    assert refused.status_code == 503
+    assert refused.headers["retry-after"] == "5"
+    assert "busy" in refused.json()["error"]
+    assert page.status_code == 503
+    assert "meşgul" in page.text
+    assert deep.status_code == 503
+    # Searches that read only their page are never held back.
+    assert search.status_code == 200
+    assert client.get("/api/entities/people", params={"q": "proje:siroma"}).status_code == 200
+
+
+def test_rankings_that_read_past_the_page_stop_paging_sooner(client: TestClient) -> None:
+    for params in ({"collapse": "true"}, {"q": "bakım", "mode": "hybrid"}):
+        response = client.get("/api/search", params={**params, "offset": MAX_RANKED_OFFSET})
+        assert response.status_code == 400
+        assert f"stops at result {MAX_RANKED_OFFSET}" in response.json()["error"]
+    plain = client.get("/api/search", params={"offset": MAX_RANKED_OFFSET})
+    assert plain.status_code == 200
