@@ -1,18 +1,20 @@
 """``Enricher``: the one call ``kupur enrich`` makes.
 
-It fills ``entities``, ``embedding`` and ``story_id`` of each article in place. The extractor and
-the embedder are built once per Enricher (models and gazetteers load once); articles are
-processed in batches through ``nlp.pipe`` and one ``embed`` call per batch.
+It fills ``entities``, ``embedding`` and ``story_id`` of each article in place. The extractor, the
+embedder and the story index are built once per Enricher (models and gazetteers load once, and
+the index holds the articles of the story window across calls); articles are processed in
+batches through ``nlp.pipe`` and one ``embed`` call per batch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from kupur.core.models import Article
 from kupur.nlp.embeddings import Embedder, get_embedder
 from kupur.nlp.extract import EntityExtractor
-from kupur.nlp.stories import assign_stories
+from kupur.nlp.stories import StoryIndex
 
 __all__ = ["Enricher", "embedding_text"]
 
@@ -40,14 +42,15 @@ class Enricher:
     ) -> None:
         self.extractor = EntityExtractor(projects_file=projects_file or None, ner_model=ner_model)
         self.embedder: Embedder = get_embedder(embedding_backend, embedding_model)
-        self.story_threshold = story_threshold
-        self.story_window_days = story_window_days
+        self.stories = StoryIndex(story_threshold, story_window_days)
 
-    def enrich(self, articles: list[Article], neighbours: list[Article]) -> None:
+    def enrich(self, articles: list[Article], neighbours: Iterable[Article] = ()) -> None:
         """Fill ``entities``, ``embedding`` and ``story_id`` on ``articles`` in place.
 
         ``neighbours`` are already enriched articles (with embeddings and story ids) that new
-        ones may join, typically the archive's articles of the last ``story_window_days``.
+        ones may join, typically the archive's articles within ``story_window_days``. The
+        Enricher keeps every article it was handed or enriched until it falls out of the window
+        of a later batch, so give each neighbour once and the batches in publication order.
         """
         for start in range(0, len(articles), _BATCH):
             batch = articles[start : start + _BATCH]
@@ -61,4 +64,5 @@ class Enricher:
             else:
                 for article in batch:
                     article.embedding = None
-        assign_stories(articles, neighbours, self.story_threshold, self.story_window_days)
+        self.stories.add(neighbours)
+        self.stories.assign(articles)

@@ -58,11 +58,11 @@ def enrich_pending(
         story_threshold=nlp.story_threshold,
         story_window_days=nlp.story_window_days,
     )
-    window = timedelta(days=nlp.story_window_days)
+    neighbours = _Neighbours(archive, timedelta(days=nlp.story_window_days))
     stories: set[str] = set()
     for start in range(0, len(ids), batch_size):
         batch = archive.get_many(ids[start : start + batch_size])
-        enricher.enrich(batch, _neighbours(archive, batch, window))
+        enricher.enrich(batch, neighbours.around(batch))
         archive.save_enrichment(batch)
         stats.enriched += len(batch)
         stories.update(a.story_id for a in batch if a.story_id)
@@ -72,14 +72,72 @@ def enrich_pending(
     return stats
 
 
-def _neighbours(archive: Archive, batch: list[Article], window: timedelta) -> list[Article]:
-    """Already enriched articles published near the batch: the candidates for its stories."""
-    dates = [a.published_at for a in batch if a.published_at is not None]
-    if not dates:
-        return list(archive.iter_articles(enriched=True))
-    return list(
-        archive.iter_articles(enriched=True, since=min(dates) - window, until=max(dates) + window)
-    )
+class _Neighbours:
+    """Already enriched articles published near the batches: the stories new ones may join.
+
+    Each is read from the archive once per run and handed to the Enricher, whose story index
+    keeps it (with the batches it enriched) while it is within the window. Batches come in
+    publication order, so the stretch of time already read only grows: a batch reads from where
+    the last one stopped to its latest date plus the window. Undated articles have no stretch:
+    none is read for them, and they meet what the index holds when they come.
+    """
+
+    def __init__(self, archive: Archive, window: timedelta) -> None:
+        self._archive = archive
+        self._window = window
+        self._read_until: datetime | None = None
+        self._seen: set[str] = set()
+
+    def around(self, batch: list[Article]) -> Iterator[Article]:
+        self._seen.update(a.id for a in batch)
+        spans: list[tuple[datetime, datetime]] = []
+        for since, until in _spans(batch, self._window):
+            if self._read_until is not None:
+                if until <= self._read_until:
+                    continue
+                since = max(since, self._read_until)
+            spans.append((since, until))
+            self._read_until = until
+        return self._read(spans)
+
+    def _read(self, spans: list[tuple[datetime, datetime]]) -> Iterator[Article]:
+        for since, until in spans:
+            for article in self._archive.iter_articles(enriched=True, since=since, until=until):
+                if article.id not in self._seen:
+                    self._seen.add(article.id)
+                    yield article
+
+
+#: The ends of the calendar, in UTC as the archive compares dates.
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+def _shift(moment: datetime, delta: timedelta) -> datetime:
+    """``moment + delta`` in UTC, held at the ends of the calendar instead of overflowing.
+
+    An imported article dated 0001-01-01 or 9999-12-31 is within days of them.
+    """
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:  # less than a day from an end, in a zone ahead of or behind UTC
+        utc = _EARLIEST if moment.year == datetime.min.year else _LATEST
+    try:
+        return utc + delta
+    except OverflowError:
+        return _EARLIEST if delta < timedelta(0) else _LATEST
+
+
+def _spans(batch: list[Article], window: timedelta) -> list[tuple[datetime, datetime]]:
+    """The stretches within ``window`` of the batch's dated articles, merged, in order."""
+    spans: list[tuple[datetime, datetime]] = []
+    for moment in sorted(a.published_at for a in batch if a.published_at is not None):
+        since, until = _shift(moment, -window), _shift(moment, window)
+        if spans and since <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], until))
+        else:
+            spans.append((since, until))
+    return spans
 
 
 def index_pending(
