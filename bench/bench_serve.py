@@ -93,7 +93,9 @@ class Server:
         self.port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("KUPUR_")}
         command = [sys.executable, "-m", "kupur", "--data-dir", str(data_dir), "serve"]
-        command += ["--port", str(self.port), "--workers", str(workers)]
+        command += ["--port", str(self.port)]
+        if workers > 1:
+            command += ["--workers", str(workers)]
         self.process = subprocess.Popen(
             command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
@@ -114,6 +116,27 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit(f"kupur serve did not answer on port {self.port} in {timeout:.0f} s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) of the server and its worker processes so far."""
+        tick = os.sysconf("SC_CLK_TCK")
+        parents: dict[int, int] = {}
+        times: dict[int, float] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+            times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        tree, grown = {self.process.pid}, True
+        while grown:
+            found = {pid for pid, parent in parents.items() if parent in tree} - tree
+            grown = bool(found)
+            tree |= found
+        return sum(times.get(pid, 0.0) for pid in tree)
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -132,6 +155,8 @@ class Run:
     latencies: list[float] = field(default_factory=list)
     failures: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    #: CPU time the server's processes spent during the run.
+    server_cpu: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -193,7 +218,9 @@ def measure(data_dir: Path, workers: int, clients: int, requests: int, seconds: 
             # Every worker opens its index and loads the analyzers on its first requests.
             load(server.port, Run(workers, clients), requests=max(2, 4 * workers), seconds=60)
             run = Run(workers, clients)
+            cpu_before = server.cpu_seconds()
             load(server.port, run, requests, seconds)
+            run.server_cpu = server.cpu_seconds() - cpu_before
         finally:
             server.stop()
     return run
@@ -202,16 +229,20 @@ def measure(data_dir: Path, workers: int, clients: int, requests: int, seconds: 
 def report(runs: list[Run], articles: int) -> None:
     print(f"\n{articles:,} articles, GET /api/search (facets, 20 highlighted hits), loopback HTTP")
     print(f"  {'workers':>7s} {'clients':>7s} {'searches/s':>10s} {'p50 ms':>8s} {'p95 ms':>8s}"
-          f" {'answered':>8s}  failures")  # fmt: skip
+          f" {'server CPU ms/search':>21s} {'answered':>8s}  failures")  # fmt: skip
     for run in runs:
         values = run.latencies or [float("nan")]
         failures = ", ".join(f"{k}: {v}" for k, v in sorted(run.failures.items())) or "none"
+        cpu = run.server_cpu * 1000 / max(1, len(run.latencies))
         print(
             f"  {run.workers:>7d} {run.clients:>7d} {run.rate:>10.1f} "
             f"{statistics.median(values):>8.0f} {percentile(values, 0.95):>8.0f} "
-            f"{len(run.latencies):>8d}  {failures}"
+            f"{cpu:>21.1f} {len(run.latencies):>8d}  {failures}"
         )
-    print(f"  (load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs)")
+    print(
+        f"  (load average at the end: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; "
+        "server CPU per search is what bounds searches/s on idle cores)"
+    )
 
 
 def main() -> None:
