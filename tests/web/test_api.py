@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -285,3 +286,14 @@ def test_facet_filters_bind_the_whole_typed_query(client: TestClient) -> None:
         "Yaşlı Destek Programı Samsun'da genişliyor",
         "Trabzon'da yaşlılara evde bakım ziyareti",
     }
+
+
+def test_snippets_mark_other_forms_of_a_word_on_every_search(client: TestClient) -> None:
+    # Marked by stem: "kooperatifler" finds and marks "kooperatifine" and "kooperatifin". The
+    # second search reads the stems the first one learned; both mark the same words.
+    for _ in range(2):
+        hits = client.get("/api/search", params={"q": "kooperatifler"}).json()["hits"]
+        marked = sorted(
+            m for hit in hits for m in re.findall(r"<mark>(.*?)</mark>", hit["snippet"])
+        )
+        assert marked == ["kooperatifin", "kooperatifine"]
