@@ -27,6 +27,7 @@ from kupur.core.errors import ConfigError, SearchError
 from kupur.web.params import (
     COSTLY_DEPTH,
     EXPORT_LIMIT,
+    MAX_COUNTED,
     MAX_PERIODS,
     SearchParams,
     filter_params,
@@ -181,8 +182,25 @@ def entities(
     kind: Annotated[KindName, Path(description=", ".join(KIND_NAMES))],
 ) -> dict[str, Any]:
     """Each entity with the number of articles that mention it (among those the filters select),
-    most mentioned first, and the query-language filter that finds them."""
+    most mentioned first, and the query-language filter that finds them. With filters, at most
+    5,000 selected articles (``MAX_COUNTED``) are counted: a filter that selects more is refused
+    (400); without filters every article counts."""
     size = page_size(request, params, default=request.app.state.settings.web.max_page_size)
+    if params.filtered:
+        selected = kupur.search(
+            params.full_query,
+            provinces=params.province,
+            since=params.since,
+            until=params.until,
+            limit=0,
+        ).total
+        if selected > MAX_COUNTED:
+            raise HTTPException(
+                400,
+                f"the filters select {selected:,} articles; entity counts over filters take at "
+                f"most {MAX_COUNTED:,}: narrow them (since/until, a province) or count "
+                "everything (no filters)",
+            )
     with cost_gate(request).held():
         frame = kupur.entity_counts(
             kind,

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from kupur.app import application
 from kupur.app.application import Kupur, TooManyPeriods
 from kupur.app.config import Settings
+from kupur.web import api
 from kupur.web.app import MAX_BODY_BYTES
 from kupur.web.params import MAX_PERIODS, MAX_RANKED_OFFSET
 
@@ -190,3 +191,19 @@ def test_rankings_that_read_past_the_page_stop_paging_sooner(client: TestClient)
         assert f"stops at result {MAX_RANKED_OFFSET}" in response.json()["error"]
     plain = client.get("/api/search", params={"offset": MAX_RANKED_OFFSET})
     assert plain.status_code == 200
+
+
+def test_entity_counts_over_filters_selecting_too_many_articles_are_refused(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    selected = client.get("/api/search", params={"q": "il:Samsun", "limit": 1}).json()["total"]
+    assert selected > 1
+    monkeypatch.setattr(api, "MAX_COUNTED", selected - 1)
+    refused = client.get("/api/entities/people", params={"q": "il:Samsun"})
+    assert refused.status_code == 400
+    assert f"select {selected} articles" in refused.json()["error"]
+    monkeypatch.setattr(api, "MAX_COUNTED", selected)
+    assert client.get("/api/entities/people", params={"q": "il:Samsun"}).status_code == 200
+    # Without filters every article counts (from the cached corpus).
+    monkeypatch.setattr(api, "MAX_COUNTED", 1)
+    assert client.get("/api/entities/people").status_code == 200
