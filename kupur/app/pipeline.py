@@ -147,14 +147,18 @@ def index_pending(
     batch_size: int = 500,
     on_progress: ProgressCallback | None = None,
 ) -> IndexStats:
-    """Send every enriched, not yet indexed article to the search backend.
+    """Send every enriched, not yet indexed article to the search backend, and repair an index
+    that lost articles the archive marks as indexed.
 
     Each batch is marked indexed only after the backend accepted it. If the backend goes away the
     error says how many articles are still pending; they stay marked so the next run catches up.
     """
     ids = archive.article_ids(unindexed=True)
-    if backend.count() == 0 and archive.count() > archive.count(unenriched=True) + len(ids):
-        # The index was deleted or replaced by an empty one: what it held is sent again.
+    marked_indexed = archive.count() - archive.count(unenriched=True) - len(ids)
+    if backend.count() < marked_indexed:
+        # The index holds fewer articles than the archive says were sent (it was deleted,
+        # replaced, or lost writes): every enriched article is sent again. Upserts are by id,
+        # so what the index already holds is only rewritten.
         archive.mark_all_unindexed()
         ids = archive.article_ids(unindexed=True)
     stats = IndexStats(pending=len(ids))

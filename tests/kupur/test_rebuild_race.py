@@ -81,3 +81,25 @@ def test_a_rebuild_during_an_import_loses_nothing(tmp_path: Path) -> None:
         other.close()
         backend.close()
         archive.close()
+
+
+def test_kupur_index_repairs_an_index_that_lost_articles(tmp_path: Path) -> None:
+    """Articles marked indexed in the archive but missing from the index (lost by a crash or a
+    rebuild elsewhere) are sent again by the next plain `kupur index`."""
+    archive = Archive(f"sqlite:///{tmp_path / 'archive.sqlite'}")
+    backend = open_backend(kind="tantivy", url="", index_dir=tmp_path / "index", index_name="k")
+    try:
+        articles = [_article(n) for n in range(12)]
+        _enriched(archive, articles)
+        index_pending(archive, backend)
+        backend.delete([a.id for a in articles[:3]])
+        assert len(_index_ids(backend)) == 9
+
+        repaired = index_pending(archive, backend)
+
+        assert repaired.indexed == 12
+        assert _index_ids(backend) == {a.id for a in articles}
+        assert index_pending(archive, backend).indexed == 0
+    finally:
+        backend.close()
+        archive.close()
