@@ -118,7 +118,7 @@ def search(
 def _print(app: App, offset: int, result: SearchResult) -> None:
     console = app.console
     first = offset + 1 if result.hits else 0
-    last = offset + len(result.hits)
+    last = offset + len(result.hits) if result.hits else 0
     console.print(f"[bold]{result.total}[/bold] result(s); showing {first}–{last}")
     for hit in result.hits:
         console.print()
