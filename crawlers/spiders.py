@@ -14,7 +14,9 @@ last fetched: then it is fetched again and the store updates it if its text chan
 feed and sitemap pages are
 fetched with ``If-None-Match``/``If-Modified-Since`` and their validators are kept only when the
 crawl finished, so an interrupted crawl resumes where it stopped. Articles are written to the
-store as they arrive: nothing fetched is lost if the crawl is stopped.
+store as they arrive: nothing fetched is lost if the crawl is stopped. A store that refuses a
+write (``ArchiveError``: a read-only database, a full disk) stops the spider at once with the reason
+(a ``store_failed`` event, the run closed as failed): nothing more it fetched could be kept.
 """
 
 from __future__ import annotations
@@ -31,12 +33,13 @@ import feedparser
 import scrapy
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
+from kupur.core.errors import ArchiveError
 from kupur.core.models import Article
 from kupur.crawlers.dates import parse_date
 from kupur.crawlers.extraction import Rejected, extract_article
@@ -44,7 +47,7 @@ from kupur.crawlers.sources import Source
 from kupur.crawlers.store import ArticleStore, open_store
 from kupur.crawlers.urls import canonicalize, registered_host, same_site
 
-__all__ = ["COUNTERS", "SourceSpider"]
+__all__ = ["COUNTERS", "STORE_FAILED", "SourceSpider"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +61,9 @@ _NEXT_TEXT = re.compile(
 )
 
 EventSink = Callable[[dict[str, Any]], None]
+
+#: The reason a spider closes with when its store refused a write.
+STORE_FAILED = "store_failed"
 
 
 class SourceSpider(scrapy.Spider):
@@ -85,6 +91,8 @@ class SourceSpider(scrapy.Spider):
         self.full_walk = refresh
         self.run_id = 0
         self.max_listing_pages = 100
+        #: Why the store refused a write ("" while it accepts them).
+        self.store_failure = ""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SourceSpider:
@@ -104,8 +112,20 @@ class SourceSpider(scrapy.Spider):
 
     def on_opened(self, spider: scrapy.Spider) -> None:
         self.full_walk = self.refresh or not self.store.last_run_complete(self.source.name)
-        self.run_id = self.store.start_run(self.source.name)
+        try:
+            self.run_id = self.store.start_run(self.source.name)
+        except ArchiveError as exc:
+            raise self.store_failed(exc) from exc
         self.emit("opened", kind=self.source.kind, full_walk=self.full_walk)
+
+    def store_failed(self, exc: ArchiveError) -> CloseSpider:
+        """The store refused a write (a read-only database, a full disk): say why, once, and
+        return the ``CloseSpider`` to raise, since nothing more this spider fetches can be kept."""
+        if not self.store_failure:
+            self.store_failure = str(exc)
+            logger.error("%s: the archive refused a write; stopping: %s", self.name, exc)
+            self.emit("store_failed", message=self.store_failure)
+        return CloseSpider(STORE_FAILED)
 
     def on_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
         self.counts["failed"] += 1
@@ -118,11 +138,17 @@ class SourceSpider(scrapy.Spider):
         )
         finished = reason == "finished"
         complete = finished and self.index_pages_failed == 0 and self.counts["failed"] == 0
-        if complete:
-            for url, (etag, modified) in self.pending_validators.items():
-                self.store.set_validators(url, etag, modified)
+        try:
+            if complete:
+                for url, (etag, modified) in self.pending_validators.items():
+                    self.store.set_validators(url, etag, modified)
+        except ArchiveError as exc:
+            self.store_failed(exc)
+            complete = False
         stats = {key: self.counts[key] for key in COUNTERS}
-        if not finished:
+        if self.store_failure:
+            status = "failed"
+        elif not finished:
             status = "stopped"
         elif self.counts["fetched"] == 0 and self.counts["failed"] + self.index_pages_failed:
             status = "failed"
@@ -131,8 +157,13 @@ class SourceSpider(scrapy.Spider):
         else:
             status = "ok"
         stats_out: dict[str, Any] = {**stats, "complete": complete, "reason": reason}
-        self.store.finish_run(self.run_id, status, stats_out)
-        self.emit("closed", status=status, stats=stats_out)
+        if self.run_id:
+            try:
+                self.store.finish_run(self.run_id, status, stats_out)
+            except ArchiveError as exc:
+                self.store_failed(exc)
+                status = "failed"
+        self.emit("closed", status=status, stats=stats_out, detail=self.store_failure)
 
     # -- requests -------------------------------------------------------------------------------
 
@@ -318,7 +349,13 @@ class SourceSpider(scrapy.Spider):
             listed_date=datetime.fromisoformat(listed) if listed else None,
         )
         if isinstance(result, Rejected):
-            self.store.record_rejection(requested, self.source.name, result.reason, result.detail)
+            try:
+                self.store.record_rejection(
+                    requested, self.source.name, result.reason, result.detail
+                )
+            except ArchiveError as exc:
+                self.counts["failed"] += 1
+                raise self.store_failed(exc) from exc
             self.counts["rejected"] += 1
             self.emit("page", outcome="rejected", url=requested, detail=result.reason)
             return
@@ -335,7 +372,11 @@ class SourceSpider(scrapy.Spider):
             updated_at=result.updated_at,
             author=result.author,
         )
-        outcome = self.store.save(article, response.body, result.encoding)
+        try:
+            outcome = self.store.save(article, response.body, result.encoding)
+        except ArchiveError as exc:
+            self.counts["failed"] += 1  # fetched, but not kept
+            raise self.store_failed(exc) from exc
         self.seen.add(canonical)
         self.counts[outcome] += 1
         self.emit("page", outcome=outcome, url=requested)
@@ -347,7 +388,10 @@ class SourceSpider(scrapy.Spider):
         if isinstance(value, HttpError) and value.response.status in (404, 410):
             url = str(value.response.meta.get("kupur_url") or canonicalize(value.response.url))
             detail = f"HTTP {value.response.status}"
-            self.store.record_rejection(url, self.source.name, "gone", detail)
+            try:
+                self.store.record_rejection(url, self.source.name, "gone", detail)
+            except ArchiveError as exc:
+                raise self.store_failed(exc) from exc
             self.counts["rejected"] += 1
             self.emit("page", outcome="rejected", url=url, detail=detail)
             return

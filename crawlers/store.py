@@ -3,6 +3,9 @@
 crawlers/ may not import the shell, so the spiders see the archive only through ``ArticleStore``.
 The implementation is named in the Scrapy setting ``KUPUR_STORE`` ("package.module:Class") and
 built once per crawl process by ``open_store`` with ``Class.from_settings(settings)``.
+
+A store that cannot write (a read-only database, a full disk) raises
+``kupur.core.errors.ArchiveError``; the spider then stops, since nothing it fetches could be kept.
 """
 
 from __future__ import annotations

@@ -9,10 +9,13 @@ A reindex builds the next generation beside the live one and then swaps ``CURREN
 never sees a half-built index; readers in other processes move over at their next search.
 tantivy allows one writer at a time: a writer is opened for each write and released after commit,
 and a write that finds the lock held for longer than a few seconds raises ``BackendUnavailable``.
+A write the file system refuses (a full disk) is rolled back and raises ``BackendUnavailable``
+saying so: the index keeps what it held, the archive keeps every article pending.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -54,6 +57,8 @@ _HISTOGRAM_SIZE = 10_000
 _WRITER_HEAP = 128_000_000
 _LOCK_WAIT_SECONDS = 3.0
 _BATCH = 2_000
+#: How tantivy's errors quote a failed system call ("No space left on device (os error 28)").
+_OS_ERROR = re.compile(r"(\w[^'\"]*?) \(os error \d+\)")
 
 
 def _schema() -> tantivy.Schema:
@@ -91,6 +96,8 @@ class _Generation:
         except OSError as exc:
             if create and path.exists():  # a half-made generation (a full disk) is not left behind
                 shutil.rmtree(path, ignore_errors=True)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise _unwritable(path, exc) from exc
             raise BackendUnavailable(f"cannot open the search index at {path}: {exc}") from exc
         except ValueError as exc:
             if create and path.exists():
@@ -100,6 +107,8 @@ class _Generation:
                     f"the search index at {path} cannot be opened: its folder is not writable "
                     "(a read-only file system or missing permissions)"
                 ) from exc
+            if create and _OS_ERROR.search(str(exc)):
+                raise _unwritable(path, exc) from exc
             raise BackendMismatch(
                 f"the search index at {path} cannot be read by this version of Kupür ({exc}); "
                 "rebuild it with `kupur index --rebuild`"
@@ -171,8 +180,11 @@ class TantivyBackend:
 
     def _write_current(self, name: str) -> None:
         temporary = self.root / "CURRENT.tmp"
-        temporary.write_text(name, encoding="utf-8")
-        os.replace(temporary, self.root / "CURRENT")
+        try:
+            temporary.write_text(name, encoding="utf-8")
+            os.replace(temporary, self.root / "CURRENT")
+        except OSError as exc:
+            raise _unwritable(self.root, exc) from exc
 
     def _live(self) -> _Generation:
         """The live generation, following a reindex made by another process."""
@@ -203,11 +215,18 @@ class TantivyBackend:
                 time.sleep(0.1)
         try:
             yield writer
-        except BaseException:
+        except BaseException as exc:
             writer.rollback()
+            if isinstance(exc, OSError):  # the embeddings beside the index could not be written
+                raise _unwritable(generation.path, exc) from exc
             raise
-        writer.commit()
-        writer.wait_merging_threads()
+        try:
+            writer.commit()
+            writer.wait_merging_threads()
+        except ValueError as exc:
+            if not _OS_ERROR.search(str(exc)):
+                raise
+            raise _unwritable(generation.path, exc) from exc
         generation.index.reload()
 
     # -- writes ------------------------------------------------------------------------------
@@ -489,6 +508,18 @@ class _TantivyEngine:
                 (HistogramBucket(str(b["key"]), int(b["doc_count"])) for b in buckets),
                 key=lambda b: b.key,
             )
+
+
+def _unwritable(path: Path, exc: Exception) -> BackendUnavailable:
+    """A write the file system refused (a full disk, mostly): what failed, what is kept, what to do."""
+    quoted = _OS_ERROR.search(str(exc))
+    reason = exc.strerror if isinstance(exc, OSError) else quoted.group(1) if quoted else None
+    reason = reason or str(exc)
+    return BackendUnavailable(
+        f"cannot write the search index at {path}: {reason}. Nothing is lost: the index keeps "
+        "what it held before this write and the archive keeps every article. Free disk space "
+        "there (or move the data directory), then run `kupur index` again"
+    )
 
 
 def _candidate(stored: dict[str, Any], score: float) -> plan.Candidate:

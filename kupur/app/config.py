@@ -174,8 +174,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
 
 
-def _env_layer(defaults: Mapping[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
-    """Map KUPUR_<KEY> and KUPUR_<SECTION>_<KEY> onto the settings tree; unknown names are errors."""
+def _env_layer(
+    defaults: Mapping[str, Any], environ: Mapping[str, str], names: dict[tuple[str, ...], str]
+) -> dict[str, Any]:
+    """Map KUPUR_<KEY> and KUPUR_<SECTION>_<KEY> onto the settings tree; unknown names are errors.
+    ``names`` receives the variable behind each setting set, by its place in the tree."""
     layer: dict[str, Any] = {}
     sections = [name for name, value in defaults.items() if isinstance(value, dict)]
     for name, value in environ.items():
@@ -184,22 +187,38 @@ def _env_layer(defaults: Mapping[str, Any], environ: Mapping[str, str]) -> dict[
         key = name[len("KUPUR_") :].lower()
         if key in defaults and not isinstance(defaults[key], dict):
             layer[key] = value
+            names[(key,)] = name
             continue
         for section in sections:
             if key.startswith(section + "_") and key[len(section) + 1 :] in defaults[section]:
                 layer.setdefault(section, {})[key[len(section) + 1 :]] = value
+                names[(section, key[len(section) + 1 :])] = name
                 break
         else:
             raise ConfigError(f"unknown environment variable {name}: no such setting")
     return layer
 
 
-def _describe(error: ValidationError, origin: str) -> str:
+def _describe(error: ValidationError, origin: str, names: Mapping[tuple[str, ...], str]) -> str:
+    """Every problem, each blamed on where its value came from: the environment variable that
+    set it (named), else ``origin`` (the config file, or the defaults)."""
     problems = []
+    origins: list[str] = []
     for item in error.errors():
-        where = ".".join(str(part) for part in item["loc"])
-        problems.append(f"  - {where}: {item['msg']}")
-    return f"invalid settings ({origin}):\n" + "\n".join(problems)
+        place = tuple(str(part) for part in item["loc"])
+        where = ".".join(place)
+        variable = next(
+            (names[place[:n]] for n in range(len(place), 0, -1) if place[:n] in names), None
+        )
+        if variable is not None:
+            problems.append(f"  - {variable} ({where}): {item['msg']}")
+            blamed = "environment variables"
+        else:
+            problems.append(f"  - {where}: {item['msg']}")
+            blamed = origin
+        if blamed not in origins:
+            origins.append(blamed)
+    return f"invalid settings ({', '.join(origins)}):\n" + "\n".join(problems)
 
 
 def load_settings(
@@ -225,11 +244,12 @@ def load_settings(
     if unknown:
         raise ConfigError(f"{origin}: unknown setting(s): {', '.join(unknown)}")
     tree = _merge(tree, user)
-    tree = _merge(tree, _env_layer(tree, environ))
+    names: dict[tuple[str, ...], str] = {}
+    tree = _merge(tree, _env_layer(tree, environ, names))
     tree = _merge(tree, {k: v for k, v in overrides.items() if v is not None})
     try:
         settings = Settings.model_validate(tree)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, origin)) from exc
+        raise ConfigError(_describe(exc, origin, names)) from exc
     settings.data_dir = settings.data_dir.expanduser()
     return settings

@@ -4,6 +4,12 @@
 in a child process (``python -m kupur.crawlers.run``; a Twisted reactor cannot be restarted, and a
 crashed crawl must not take the caller down), shows its progress from the JSON events the child
 prints, and returns a ``CrawlSummary``. The child's log goes to ``<data_dir>/logs/crawl.log``.
+
+The job file holds no secret: the archive's URL (which may carry a password) reaches the child
+through its environment (``KUPUR_DATABASE_URL``), and the child removes the file once read. When the
+archive refuses the crawl's writes (a read-only database, a full disk) the child stops every source
+and ``run_crawl`` raises ``CrawlStorageError`` with the reason, so a crawl that could keep nothing
+never ends as a success. If this process dies, the child notices and stops cleanly.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from scrapy.settings import BaseSettings
 
 from kupur.app.archive import Archive
 from kupur.app.config import Settings
-from kupur.core.errors import CrawlError
+from kupur.core.errors import CrawlError, CrawlStorageError
 from kupur.core.models import Article
 from kupur.crawlers.settings import scrapy_settings
 from kupur.crawlers.sources import load_sources, select_sources
@@ -59,9 +65,11 @@ class ArchiveStore:
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> ArchiveStore:
-        url = settings.get("KUPUR_ARCHIVE_URL")
+        """The archive named by the ``KUPUR_ARCHIVE_URL`` setting, else by the environment's
+        ``KUPUR_DATABASE_URL`` (how ``run_crawl`` passes it, keeping it out of the job file)."""
+        url = settings.get("KUPUR_ARCHIVE_URL") or os.environ.get("KUPUR_DATABASE_URL")
         if not url:
-            raise CrawlError("KUPUR_ARCHIVE_URL is not set: the crawl has no archive")
+            raise CrawlError("KUPUR_DATABASE_URL is not set: the crawl has no archive")
         return cls(Archive(str(url)))
 
     def is_known(self, url: str) -> bool:
@@ -217,31 +225,52 @@ def run_crawl(
         "refresh": refresh,
         "time_limit": limit,
         "parallel": PARALLEL_SOURCES,
+        "parent_pid": os.getpid(),
+        "temporary": True,
         "settings": scrapy_settings(
-            settings.crawl.model_dump(),
-            KUPUR_STORE="kupur.app.crawling:ArchiveStore",
-            KUPUR_ARCHIVE_URL=settings.archive_url,
+            settings.crawl.model_dump(), KUPUR_STORE="kupur.app.crawling:ArchiveStore"
         ),
     }
-    log_dir = settings.data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    summary.log_file = log_dir / "crawl.log"
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-        json.dump(job, f)
-        job_path = Path(f.name)
+    summary.log_file = settings.data_dir / "logs" / "crawl.log"
+    job_path: Path | None = None
     try:
-        _run_child(job_path, summary, limit, show_progress)
+        summary.log_file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", suffix=".json", prefix="kupur-crawl-", delete=False, encoding="utf-8"
+        ) as f:
+            job_path = Path(f.name)
+            json.dump(job, f)
+    except OSError as exc:
+        if job_path is not None:
+            job_path.unlink(missing_ok=True)
+        raise CrawlError(f"cannot prepare the crawl: {exc}") from exc
+    try:
+        _run_child(job_path, summary, limit, show_progress, settings.archive_url)
     finally:
         job_path.unlink(missing_ok=True)
     return summary
 
 
-def _run_child(job_path: Path, summary: CrawlSummary, limit: float, show_progress: bool) -> None:
+def _run_child(
+    job_path: Path, summary: CrawlSummary, limit: float, show_progress: bool, archive_url: str
+) -> None:
     assert summary.log_file is not None
-    env = dict(os.environ, PYTHONUNBUFFERED="1", PYTHONIOENCODING="utf-8")
-    with summary.log_file.open("a", encoding="utf-8") as log:
+    env = dict(
+        os.environ,
+        PYTHONUNBUFFERED="1",
+        PYTHONIOENCODING="utf-8",
+        KUPUR_DATABASE_URL=archive_url,
+    )
+    try:
+        log = summary.log_file.open("a", encoding="utf-8")
         log.write(f"\n=== crawl started {time.strftime('%Y-%m-%d %H:%M:%S')} ===\n")
         log.flush()
+    except OSError as exc:
+        raise CrawlError(
+            f"cannot write the crawl log {summary.log_file}: {exc.strerror or exc}; "
+            "the data directory must be writable"
+        ) from exc
+    with log:
         try:
             child = subprocess.Popen(
                 [sys.executable, "-m", "kupur.crawlers.run", str(job_path)],
@@ -257,19 +286,50 @@ def _run_child(job_path: Path, summary: CrawlSummary, limit: float, show_progres
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=_reader, args=(child.stdout, lines), daemon=True).start()
         deadline = time.monotonic() + limit + _GRACE
-        error: str | None = None
+        outcome = _Outcome()
         with _progress(show_progress, len(summary.sources)) as (progress, task):
             try:
-                error = _follow(child, lines, summary, deadline, progress, task)
+                _follow(child, lines, summary, deadline, progress, task, outcome)
             except KeyboardInterrupt:
                 child.send_signal(signal.SIGINT)
-                _follow(child, lines, summary, time.monotonic() + _GRACE, None, None)
+                _follow(child, lines, summary, time.monotonic() + _GRACE, None, None, outcome)
                 raise
         code = child.wait()
-    if error:
-        raise CrawlError(error)
+    if outcome.store_failure:
+        raise CrawlStorageError(_storage_message(outcome.store_failure, summary))
+    if outcome.error:
+        raise CrawlError(outcome.error)
     if code != 0 and all(r.status == "not-started" for r in summary.sources.values()):
         raise CrawlError(f"the crawl process failed (exit code {code}); see {summary.log_file}")
+
+
+@dataclass
+class _Outcome:
+    """What the child's events said beyond the sources' results."""
+
+    error: str = ""
+    store_failure: str = ""
+
+
+def _storage_message(failure: str, summary: CrawlSummary) -> str:
+    total = summary.total
+    stored = total.new + total.updated
+    kept = (
+        f"{stored} article(s) stored before it are kept."
+        if stored
+        else "Nothing was stored by this crawl."
+    )
+    if "readonly" in failure or "read-only" in failure:
+        advice = "Make the archive writable (it is read-only)"
+    elif "full" in failure or "space" in failure:
+        advice = "Free disk space where the archive lives"
+    else:
+        advice = "Free disk space or make the archive writable"
+    log = f"\nCrawl log: {summary.log_file}" if summary.log_file else ""
+    return (
+        f"the crawl stopped because the archive refused a write: {failure}.\n"
+        f"{kept} {advice}, then run the crawl again.{log}"
+    )
 
 
 def _follow(
@@ -279,9 +339,9 @@ def _follow(
     deadline: float,
     progress: Progress | None,
     task: Any,
-) -> str | None:
+    outcome: _Outcome,
+) -> None:
     """Read the child's events until it ends; stop it once past the deadline."""
-    error: str | None = None
     fetched = 0
     signalled = False
     while True:
@@ -305,7 +365,9 @@ def _follow(
         name = event.get("source", "")
         result = summary.sources.get(name)
         if kind == "error":
-            error = str(event.get("message"))
+            outcome.error = str(event.get("message"))
+        elif kind == "store_failed":
+            outcome.store_failure = outcome.store_failure or str(event.get("message"))
         elif kind == "opened" and result is not None:
             result.status = "running"
         elif kind == "page":
@@ -321,4 +383,3 @@ def _follow(
     for result in summary.sources.values():
         if result.status == "running":
             result.status = "stopped"
-    return error

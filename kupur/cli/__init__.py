@@ -3,6 +3,7 @@ errors into messages and exit codes (1 for a failed operation, 2 for a bad query
 
 from __future__ import annotations
 
+import errno
 import sys
 from typing import Any
 
@@ -24,6 +25,10 @@ class BadQueryError(UserError):
     exit_code = 2
 
 
+#: File-system refusals that no library layer turned into a KupurError still end in a message.
+_LOCAL_WRITE_FAULTS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
+
+
 class KupurGroup(click.Group):
     """Turns library errors into clean messages instead of tracebacks."""
 
@@ -34,6 +39,14 @@ class KupurGroup(click.Group):
             raise BadQueryError(str(exc)) from exc
         except KupurError as exc:
             raise UserError(str(exc)) from exc
+        except OSError as exc:
+            if exc.errno not in _LOCAL_WRITE_FAULTS:
+                raise
+            where = f" {exc.filename}" if exc.filename else ""
+            raise UserError(
+                f"cannot write{where}: {exc.strerror}. Free disk space (or make it writable), "
+                "then run the command again"
+            ) from exc
         except KeyboardInterrupt:
             click.echo("Interrupted; everything stored so far is kept.", err=True)
             sys.exit(130)

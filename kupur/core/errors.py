@@ -10,6 +10,7 @@ Like ``kupur.core.models`` this module is a leaf that the stages may import.
     ├── ImportFormatError      a JSON-lines import line that cannot be read
     ├── ModelNotFoundError     a configured embedding or NER model is missing locally
     ├── CrawlError             a crawl could not be started or did not finish
+    │   └── CrawlStorageError  the archive refused the crawl's writes (read-only, disk full)
     ├── MailError              the mail server refused or could not be reached after retries
     ├── SchedulerError         a second scheduler on one job store, or an unknown job
     │   └── JobError           a scheduled job crashed or overran its time limit
@@ -27,6 +28,7 @@ __all__ = [
     "BackendUnavailable",
     "ConfigError",
     "CrawlError",
+    "CrawlStorageError",
     "ImportFormatError",
     "JobError",
     "KupurError",
@@ -76,6 +78,11 @@ class ModelNotFoundError(KupurError):
 
 class CrawlError(KupurError):
     """Raised by the crawl runner when Scrapy cannot start or the crawl process fails."""
+
+
+class CrawlStorageError(CrawlError):
+    """Raised by the crawl runner when the archive refused the crawl's writes (a read-only
+    database, a full disk): the crawl stopped early; what was stored before is kept."""
 
 
 class MailError(KupurError):
