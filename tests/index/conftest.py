@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -75,6 +76,9 @@ def noida_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # The noida-db command is a launcher around the server binary: stopping its whole
+        # process group at the end stops the server too (it outlived the session before).
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -88,8 +92,11 @@ def noida_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 pytest.skip("noida-db did not start on this machine")
             time.sleep(0.1)
     yield url
-    process.terminate()
-    process.wait(timeout=10)
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
